@@ -1,0 +1,1 @@
+"""Furniture: chairs, tables, and (later) sofas, beds, shelves, cabinets."""

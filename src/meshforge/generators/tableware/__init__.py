@@ -1,0 +1,1 @@
+"""Tableware and kitchen: mugs, and (later) plates, bowls, bottles, pots."""
