@@ -387,7 +387,17 @@ def loft(
     rings = [np.asarray(r, dtype=np.float64).reshape(-1, 3) for r in rings]
     if len(rings) < 2 or len({len(r) for r in rings}) != 1:
         raise ValueError("loft needs >= 2 rings with equal point counts")
-    parts = [_ring_walls(rings, close_loop=closed)]
+    walls = _ring_walls(rings, close_loop=closed)
+    # orient the walls outward: face normals should point away from their rings' centroids
+    per_ring = walls.vertex_count // (len(rings) + (1 if closed else 0))
+    ring_of_vertex = np.arange(walls.vertex_count) // per_ring
+    centroids = np.stack([r.mean(axis=0) for r in rings] + ([rings[0].mean(axis=0)] if closed else []))
+    ref = centroids[ring_of_vertex[walls.faces]].mean(axis=1)
+    tri = walls.vertices[walls.faces]
+    raw = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    if np.einsum("ij,ij->i", raw, tri.mean(axis=1) - ref).sum() < 0:
+        walls = walls.flipped()
+    parts = [walls]
     if not closed:
         for ring, flag, direction in ((rings[0], cap_start, -1.0), (rings[-1], cap_end, 1.0)):
             if not flag:

@@ -1,0 +1,336 @@
+"""The ``meshforge`` command line: a thin face over the library.
+
+Every error caused by the user's input (unknown generator or format, bad ``--set`` value, unreadable
+or unwritable path) is one line on stderr and exit code 2; nothing half-written is left behind
+because every file is written to a temporary name and renamed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from meshforge import __version__
+from meshforge.core.errors import FileAccessError, FormatError, MeshforgeError, ParameterError
+from meshforge.core.model import Model
+from meshforge.core.recipe import Recipe, build
+
+DEFAULT_FORMATS = "glb,obj,stl,ply,3mf"
+
+
+# ---------------------------------------------------------------------------------------- progress
+class Progress:
+    """Step-by-step progress on stderr: a live bar on a terminal, one line per step otherwise."""
+
+    def __init__(self, total: int, label: str, stream: TextIO | None = None, quiet: bool = False):
+        self.total, self.label, self.done = total, label, 0
+        self.stream = stream or sys.stderr
+        self.quiet = quiet
+        self.tty = self.stream.isatty()
+        self.start = time.perf_counter()
+
+    def step(self, message: str) -> None:
+        self.done += 1
+        if self.quiet:
+            return
+        width = 24
+        filled = int(width * self.done / max(self.total, 1))
+        bar = "#" * filled + "-" * (width - filled)
+        elapsed = time.perf_counter() - self.start
+        line = f"{self.label} [{bar}] {self.done}/{self.total} {elapsed:5.1f}s  {message}"
+        if self.tty:
+            end = "\n" if self.done >= self.total else ""
+            self.stream.write("\r\033[K" + line + end)
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _say(msg: str, quiet: bool = False) -> None:
+    if not quiet:
+        print(msg, file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+def _parse_sets(items: Sequence[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item or not item.split("=", 1)[0].strip():
+            raise ParameterError(f"--set {item!r} is not of the form name=value (e.g. --set seat_height=0.5)")
+        k, v = item.split("=", 1)
+        out[k.strip()] = v.strip()
+    return out
+
+
+def _parse_formats(text: str) -> list[str]:
+    from meshforge.export import formats
+
+    known = [e.extension.lstrip(".") for e in formats()]
+    fmts = [f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()]
+    if not fmts:
+        raise FormatError(f"--formats is empty; choose from {', '.join(known)}")
+    bad = [f for f in fmts if f not in known]
+    if bad:
+        raise FormatError(f"unknown format(s) {', '.join(bad)}; supported: {', '.join(known)}")
+    return list(dict.fromkeys(fmts))
+
+
+def _prepare_dir(path: Path) -> Path:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FileAccessError(f"cannot create output folder {path}: {exc.strerror or exc}") from None
+    if not os.access(path, os.W_OK):
+        raise FileAccessError(f"output folder {path} is not writable; choose another with --out")
+    return path
+
+
+def _human_bytes(n: int) -> str:
+    return f"{n / 1024:.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:.1f} MB"
+
+
+# ---------------------------------------------------------------------------------------- commands
+def cmd_generate(args: argparse.Namespace) -> int:
+    from meshforge.export import export
+    from meshforge.generators import get_generator
+    from meshforge.understand import understand
+
+    formats = _parse_formats(args.formats)
+    sets = _parse_sets(args.set or [])
+    spec = understand(args.prompt)
+    gen = get_generator(spec.generator)
+    # validate --set before building anything
+    params = {k: gen.param(k).validate(v) for k, v in sets.items()}
+    out_root = _prepare_dir(Path(args.out))
+    if args.variations < 1:
+        raise ParameterError("--variations must be >= 1")
+    if args.variations > 1 and args.seed is None:
+        seeds: list[int | None] = list(range(args.variations))
+    elif args.seed is not None:
+        seeds = [args.seed + i for i in range(args.variations)]
+    else:
+        seeds = [None]
+    _say(f"meshforge: {args.prompt!r} -> {spec.generator} (matched {spec.matched!r})", args.quiet)
+    if spec.unused_words:
+        _say(f"  words not used (understanding of attributes is coming): {', '.join(spec.unused_words)}", args.quiet)
+    steps = len(seeds) * (1 + len(formats) + (0 if args.no_preview else 1))
+    progress = Progress(steps, "generate", quiet=args.quiet)
+    results = []
+    for seed in seeds:
+        recipe = Recipe(spec.generator, params, seed, {"kind": "text", "text": args.prompt, "spec": spec.to_dict()})
+        t0 = time.perf_counter()
+        model = build(recipe)
+        dt = time.perf_counter() - t0
+        w, h, d = model.extents
+        progress.step(f"built {model.name}: {model.triangle_count:,} triangles, {w:.3f} x {h:.3f} x {d:.3f} m ({dt:.2f} s)")
+        folder = _prepare_dir(out_root / model.name)
+        files: list[Path] = []
+        for fmt in formats:
+            written = export(model, folder / f"{model.name}.{fmt}")
+            files.extend(written)
+            progress.step(f"wrote {written[0].name} ({_human_bytes(written[0].stat().st_size)})")
+        recipe_path = folder / f"{model.name}.recipe.json"
+        _write_text_atomic(recipe_path, recipe.to_json() + "\n")
+        files.append(recipe_path)
+        previews: dict[str, Path] = {}
+        if not args.no_preview:
+            from meshforge.render import contact_sheet, save_image, thumbnail
+
+            previews["thumbnail"] = save_image(thumbnail(model, 320), folder / f"{model.name}.png")
+            previews["sheet"] = save_image(contact_sheet(model, views=4), folder / f"{model.name}_sheet.png")
+            progress.step(f"rendered {previews['thumbnail'].name}, {previews['sheet'].name}")
+        results.append({"model": model, "folder": folder, "files": files, "previews": previews, "recipe": recipe})
+    index = _write_index(out_root, results) if not args.no_preview else None
+    if args.json:
+        print(json.dumps({
+            "spec": spec.to_dict(),
+            "models": [
+                {"name": r["model"].name, "folder": str(r["folder"]), "files": [str(f) for f in r["files"]],
+                 "previews": {k: str(v) for k, v in r["previews"].items()}, "summary": r["model"].summary(),
+                 "recipe": r["recipe"].to_dict()}
+                for r in results
+            ],
+            "index": None if index is None else str(index),
+        }, indent=2))
+    else:
+        for r in results:
+            print(f"{r['model'].name}: {r['folder']}/  ({', '.join(f.name for f in r['files'])})")
+        if index is not None:
+            print(f"gallery: {index}")
+    return 0
+
+
+def _write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def _write_index(root: Path, results: list[dict[str, Any]]) -> Path:
+    """An HTML gallery (``index.html``) of what this run made: previews, sizes and download links."""
+    cards = []
+    for r in results:
+        m: Model = r["model"]
+        rel = r["folder"].relative_to(root)
+        w, h, d = m.extents
+        links = " ".join(f'<a href="{html.escape(str(rel / f.name))}">{html.escape(f.suffix[1:] or f.name)}</a>'
+                         for f in r["files"] if f.suffix in (".glb", ".gltf", ".obj", ".stl", ".ply", ".3mf", ".zip", ".json"))
+        params = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
+                         for k, v in m.metadata.get("params", {}).items())
+        cards.append(f"""
+<figure>
+  <a href="{html.escape(str(rel / r['previews']['sheet'].name))}"><img src="{html.escape(str(rel / r['previews']['thumbnail'].name))}" alt="{html.escape(m.name)}"></a>
+  <figcaption><b>{html.escape(m.name)}</b><br>{m.triangle_count:,} triangles · {len(m.parts)} parts ·
+  {w:.2f} × {h:.2f} × {d:.2f} m<br>{links}
+  <details><summary>parameters</summary><table>{params}</table></details></figcaption>
+</figure>""")
+    page = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>meshforge output</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem; background: #f4f4f2; color: #222; }}
+main {{ display: flex; flex-wrap: wrap; gap: 1.5rem; }}
+figure {{ background: #fff; margin: 0; padding: 1rem; border-radius: 10px; box-shadow: 0 1px 4px #0002; width: 320px; }}
+img {{ width: 320px; height: 320px; }}
+a {{ color: #2b6cb0; margin-right: .4rem; }}
+td {{ padding: 0 .5rem 0 0; font-size: .85rem; }}
+</style></head>
+<body><h1>meshforge output</h1><main>{''.join(cards)}</main>
+<p>Generated by meshforge {__version__}. Each model folder holds its files, previews and recipe.</p></body></html>
+"""
+    path = root / "index.html"
+    _write_text_atomic(path, page)
+    return path
+
+
+def cmd_generators(args: argparse.Namespace) -> int:
+    from meshforge.generators import catalog
+
+    cats = catalog()
+    if args.json:
+        print(json.dumps([cls.schema() for cls in cats.values()], indent=2))
+        return 0
+    for gid, cls in cats.items():
+        print(f"{gid:12s} {cls.family:12s} {cls.description}")
+        if args.verbose:
+            for p in cls.params:
+                unit = f" {p.unit}" if p.unit and p.unit not in ("count", "ratio") else ""
+                print(f"    {p.name:18s} default {p.default}{unit}; {p.accepted()}  - {p.description}")
+    print(f"{len(cats)} generators. `meshforge generators --verbose` lists their parameters.", file=sys.stderr)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from meshforge.importers import load
+
+    model = load(args.file)
+    summary = model.summary()
+    if args.json:
+        print(json.dumps(summary, indent=2))
+        return 0
+    size = summary["size_m"]
+    print(f"{args.file}")
+    print(f"  triangles {summary['triangles']:,}   vertices {summary['vertices']:,}   parts {len(model.parts)}")
+    print(f"  size      {size[0]:.4f} x {size[1]:.4f} x {size[2]:.4f} m (W x H x D)")
+    print(f"  bounds    min {summary['bounds_m']['min']}  max {summary['bounds_m']['max']}")
+    print("  parts:")
+    for p in summary["parts"]:
+        print(f"    {p['name']:24s} {p['triangles']:8,} triangles  material {p['material']}")
+    print("  materials:")
+    for m in summary["materials"]:
+        tex = ", ".join(k.replace("_texture", "") for k in m if k.endswith("_texture"))
+        print(f"    {m['name']:24s} metallic {m['metallic']:.2f} roughness {m['roughness']:.2f}"
+              f"{'  textures: ' + tex if tex else ''}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from meshforge.importers import load
+    from meshforge.render import contact_sheet, save_image
+
+    if not 1 <= args.views <= 12:
+        raise ParameterError("--views must be between 1 and 12")
+    out = Path(args.output)
+    if out.suffix.lower() != ".png":
+        raise FormatError(f"{out}: previews are written as PNG; use a .png file name")
+    _prepare_dir(out.parent if str(out.parent) else Path("."))
+    model = load(args.file)
+    sheet = contact_sheet(model, views=args.views, tile=args.size)
+    save_image(sheet, out)
+    print(out)
+    return 0
+
+
+def cmd_formats(args: argparse.Namespace) -> int:
+    from meshforge.export import EXPORTERS
+
+    for ext, exp in sorted(EXPORTERS.items()):
+        print(f"{ext[1:]:6s} {exp.units:3s} {exp.up}-up  {exp.description}")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------- main
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meshforge", description="Production-ready 3D assets from words.")
+    parser.add_argument("--version", action="version", version=f"meshforge {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    g = sub.add_parser("generate", help="build a model from a generator name or a prompt and export it")
+    g.add_argument("prompt", help="a generator id or a prompt that names one, e.g. 'chair' or 'a coffee mug'")
+    g.add_argument("--out", "-o", default="out", help="output folder (default ./out)")
+    g.add_argument("--formats", "-f", default=DEFAULT_FORMATS, help=f"comma-separated formats (default {DEFAULT_FORMATS})")
+    g.add_argument("--seed", type=int, default=None, help="variation seed (default: the generator's defaults)")
+    g.add_argument("--variations", "-n", type=int, default=1, help="how many variations (seeds seed..seed+n-1)")
+    g.add_argument("--set", "-s", action="append", metavar="NAME=VALUE", help="set a parameter (repeatable)")
+    g.add_argument("--no-preview", action="store_true", help="skip the PNG thumbnail and contact sheet")
+    g.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+    g.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    g.set_defaults(func=cmd_generate)
+
+    c = sub.add_parser("generators", help="list the generator catalog")
+    c.add_argument("--json", action="store_true", help="full catalog with parameter schemas as JSON")
+    c.add_argument("--verbose", "-v", action="store_true", help="also list each generator's parameters")
+    c.set_defaults(func=cmd_generators)
+
+    i = sub.add_parser("info", help="parts, triangles, bounds in meters and materials of a model file")
+    i.add_argument("file")
+    i.add_argument("--json", action="store_true")
+    i.set_defaults(func=cmd_info)
+
+    r = sub.add_parser("render", help="render a multi-view contact sheet PNG of a model file")
+    r.add_argument("file")
+    r.add_argument("--views", type=int, default=4, help="number of views, 1-12 (default 4)")
+    r.add_argument("--size", type=int, default=384, help="tile size in pixels (default 384)")
+    r.add_argument("--output", "-o", default="sheet.png", help="PNG file to write (default sheet.png)")
+    r.set_defaults(func=cmd_render)
+
+    f = sub.add_parser("formats", help="list export formats")
+    f.set_defaults(func=cmd_formats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except MeshforgeError as exc:
+        print(f"meshforge: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("meshforge: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
