@@ -45,7 +45,7 @@ def main() -> None:
         model = build(Recipe(gid))
         cells = []
         for ext in exts:
-            t, bundle = _time(lambda ext=ext: export_bytes(model, ext), args.repeat)
+            t, bundle = _time(lambda ext=ext, model=model: export_bytes(model, ext), args.repeat)
             size = sum(len(b) for b in bundle.values())
             cells.append(f"{t * 1000:9.1f} {size / 1024:8.0f}")
         print(f"{gid:12s} {statistics.median(builds) * 1000:9.1f} {model.triangle_count:7d} " + " ".join(cells))

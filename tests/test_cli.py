@@ -67,7 +67,7 @@ def test_variations_and_set(tmp_path, capsys):
 )
 def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, capsys, argv, message):
     os.chdir(tmp_path)
-    code, out, err = run(capsys, *argv, *(["--out", str(tmp_path / "o")] if argv[0] == "generate" else []))
+    code, _out, err = run(capsys, *argv, *(["--out", str(tmp_path / "o")] if argv[0] == "generate" else []))
     assert code == 2
     lines = [line for line in err.splitlines() if line.startswith("meshforge: error:")]
     assert len(lines) == 1 and message in lines[0], err
@@ -107,10 +107,11 @@ def test_info_and_render_on_generated_file(tmp_path, capsys):
 
 def test_generators_listing(capsys):
     code, out, _ = run(capsys, "generators", "--json")
+    assert code == 0
     catalog = json.loads(out)
     assert {g["id"] for g in catalog} >= {"chair", "table", "mug"}
     assert all(len(g["params"]) >= 6 for g in catalog)
-    code, out, _ = run(capsys, "generators", "--verbose")
+    _code, out, _ = run(capsys, "generators", "--verbose")
     assert "seat_height" in out
 
 

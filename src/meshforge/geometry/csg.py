@@ -15,9 +15,17 @@ import numpy as np
 
 from meshforge.geometry.mesh import DEFAULT_CREASE_DEG, Mesh
 
+#: Length (m) below which manifold3d collapses edges and swaps away slivers in boolean results; kept
+#: above the weld tolerance (1e-6 m) so no two distinct output vertices weld together.
+CSG_TOLERANCE = 2e-6
 
-def to_manifold(mesh: Mesh) -> manifold3d.Manifold:
-    """Convert a closed mesh; seam-split vertices are declared as merge pairs. Raises ValueError if not manifold."""
+
+def to_manifold(mesh: Mesh, tolerance: float = CSG_TOLERANCE) -> manifold3d.Manifold:
+    """Convert a closed mesh; seam-split vertices are declared as merge pairs. Raises ValueError if not manifold.
+
+    ``tolerance`` (meters) is handed to manifold3d, whose boolean clean-up then removes triangles
+    thinner than it (slivers where two surfaces cross almost at a vertex).
+    """
     weld = mesh.weld_map()
     first = np.full(weld.max() + 1, -1, dtype=np.int64)
     # first vertex index at each welded position
@@ -36,7 +44,7 @@ def to_manifold(mesh: Mesh) -> manifold3d.Manifold:
     solid = manifold3d.Manifold(gl)
     if solid.status() != manifold3d.Error.NoError:
         raise ValueError(f"mesh is not a closed manifold ({solid.status()}); CSG needs closed solids")
-    return solid
+    return solid.set_tolerance(tolerance)
 
 
 def from_manifold(solid: manifold3d.Manifold, crease_deg: float = DEFAULT_CREASE_DEG) -> Mesh:
@@ -49,17 +57,38 @@ def from_manifold(solid: manifold3d.Manifold, crease_deg: float = DEFAULT_CREASE
     return mesh.without_degenerate().compact().with_normals(crease_deg)
 
 
+#: Thinnest triangle (m) a boolean result may keep; thinner ones trigger a perturbed retry.
+MIN_FACE_HEIGHT = 1e-8
+#: Deterministic nudges (m) tried, in order, when a result has slivers (see :func:`_boolean`).
+_NUDGES = np.array([[3.7e-6, 2.3e-6, -1.9e-6], [-2.9e-6, 4.1e-6, 3.1e-6], [5.3e-6, -3.7e-6, 4.7e-6]])
+
+
+def _combine(solids: list[manifold3d.Manifold], op: manifold3d.OpType) -> manifold3d.Manifold:
+    if op == manifold3d.OpType.Subtract:
+        return reduce(lambda a, b: a - b, solids)
+    return manifold3d.Manifold.batch_boolean(solids, op)
+
+
 def _boolean(meshes: Sequence[Mesh], op: manifold3d.OpType, crease_deg: float) -> Mesh:
+    """Run a boolean; if the result has sliver triangles, retry with the later operands nudged.
+
+    Slivers come from near-coincidences (a cutting curve passing within nanometres of a vertex) that
+    manifold3d's clean-up cannot always collapse without changing topology. Moving the other operands
+    by a few micrometres (far below anything visible or printable) breaks the coincidence; the nudges
+    are fixed, so results stay deterministic.
+    """
     if not meshes:
         raise ValueError("need at least one mesh")
     solids = [to_manifold(m) for m in meshes]
     if len(solids) == 1:
         return from_manifold(solids[0], crease_deg)
-    if op == manifold3d.OpType.Subtract:
-        result = reduce(lambda a, b: a - b, solids)
-    else:
-        result = manifold3d.Manifold.batch_boolean(solids, op)
-    return from_manifold(result, crease_deg)
+    result = from_manifold(_combine(solids, op), crease_deg)
+    for nudge in _NUDGES:
+        if not result.triangle_count or result.face_heights().min() > MIN_FACE_HEIGHT:
+            break
+        moved = [solids[0]] + [s.translate(tuple(nudge * (i + 1))) for i, s in enumerate(solids[1:])]
+        result = from_manifold(_combine(moved, op), crease_deg)
+    return result
 
 
 def union(*meshes: Mesh, crease_deg: float = DEFAULT_CREASE_DEG) -> Mesh:

@@ -16,8 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import trimesh
 
-#: Positions closer than this (meters) are the same point when welding.
-WELD_TOLERANCE = 1e-6
+#: Positions closer than this (meters) are the same point when welding. Seam duplicates made by the
+#: toolkit differ only by float rounding (~1e-16 m); distinct vertices are at least the CSG tolerance
+#: (2e-6 m) apart, so 1e-8 m separates the two cases with room on both sides.
+WELD_TOLERANCE = 1e-8
 #: Default angle (degrees) above which an edge between two faces is shaded hard.
 DEFAULT_CREASE_DEG = 35.0
 
@@ -89,6 +91,12 @@ class Mesh:
         tri = self.vertices[self.faces]
         return 0.5 * np.linalg.norm(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]), axis=1)
 
+    def face_heights(self) -> np.ndarray:
+        """(M,) smallest altitude of each face in meters (0 for degenerate faces, tiny for slivers)."""
+        tri = self.vertices[self.faces]
+        longest = np.linalg.norm(tri - np.roll(tri, 1, axis=1), axis=2).max(axis=1)
+        return np.divide(2 * self.face_areas(), longest, out=np.zeros(len(tri)), where=longest > 0)
+
     @property
     def area(self) -> float:
         """Surface area in square meters."""
@@ -102,11 +110,12 @@ class Mesh:
 
     # ------------------------------------------------------------------ welding / topology
     def weld_map(self) -> np.ndarray:
-        """(N,) index of each vertex's welded position (vertices within :data:`WELD_TOLERANCE` share one)."""
+        """(N,) index of each vertex's welded position (vertices within :data:`WELD_TOLERANCE` share one).
+
+        Cached: treat a mesh's arrays as immutable (every method returns a new mesh).
+        """
         if self._weld is None:
-            key = np.round(self.vertices / WELD_TOLERANCE).astype(np.int64)
-            _, inverse = np.unique(key, axis=0, return_inverse=True)
-            self._weld = inverse.reshape(-1)
+            self._weld = weld_positions(self.vertices, WELD_TOLERANCE)
         return self._weld
 
     def welded(self) -> trimesh.Trimesh:
@@ -180,7 +189,7 @@ class Mesh:
 
     def compact(self) -> Mesh:
         """Remove unused vertices and merge vertices identical in position, normal and UV."""
-        cols = [np.round(self.vertices / WELD_TOLERANCE)]
+        cols = [self.weld_map()[:, None].astype(np.float64)]
         if self.normals is not None:
             cols.append(np.round(self.normals * 1e5))
         if self.uvs is not None:
@@ -284,6 +293,27 @@ class Mesh:
             uvs = None
         normals = np.asarray(mesh.vertex_normals, dtype=np.float64) if len(mesh.faces) else None
         return cls(np.asarray(mesh.vertices), np.asarray(mesh.faces), normals, uvs)
+
+
+def weld_positions(points: np.ndarray, tolerance: float) -> np.ndarray:
+    """(N,) group label per point: points within ``tolerance`` (transitively) share a label.
+
+    Uses a k-d tree and connected components, so points straddling a grid cell boundary are not split
+    (as rounding to a grid would). Labels are numbered in order of first appearance.
+    """
+    n = len(points)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+    from scipy.spatial import cKDTree
+
+    pairs = cKDTree(points).query_pairs(tolerance, output_type="ndarray")
+    if not len(pairs):
+        return np.arange(n, dtype=np.int64)
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return labels.astype(np.int64)
 
 
 def concatenate(meshes: Iterable[Mesh]) -> Mesh:
