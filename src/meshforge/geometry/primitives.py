@@ -430,10 +430,7 @@ def loft(
 def rotation_minimizing_frames(path: np.ndarray, closed: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Tangents, normals, binormals (each (P, 3)) along a 3D polyline by double reflection (Wang 2008)."""
     p = np.asarray(path, dtype=np.float64)
-    if closed:
-        tang = np.roll(p, -1, axis=0) - np.roll(p, 1, axis=0)
-    else:
-        tang = np.gradient(p, axis=0)
+    tang = np.roll(p, -1, axis=0) - np.roll(p, 1, axis=0) if closed else np.gradient(p, axis=0)
     tang /= np.maximum(np.linalg.norm(tang, axis=1, keepdims=True), 1e-300)
     ref = np.array([0.0, 1.0, 0.0]) if abs(tang[0, 1]) < 0.9 else np.array([1.0, 0.0, 0.0])
     normals = np.zeros_like(p)

@@ -117,7 +117,7 @@ class ChairGenerator(Generator):
         return model
 
     def _add_back(self, model: Model, p: dict[str, Any], frame: Any, corners: list) -> None:
-        w, d, h = p["seat_width"], p["seat_depth"], p["seat_height"]
+        h = p["seat_height"]
         leg_t = p["leg_thickness"]
         bh = p["back_height"]
         z_back = corners[2][1]

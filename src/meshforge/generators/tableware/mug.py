@@ -60,7 +60,7 @@ class MugGenerator(Generator):
         body_mat = preset(p["material"], material_name="mug_" + p["material"])
         lift = 0.0
         if p["saucer"]:
-            saucer, lift, rim_r = self._saucer(p)
+            saucer, lift = self._saucer(p)
             model.add("saucer", saucer, body_mat.renamed("saucer_" + p["material"]))
         profile, inner_radius_at, inner_floor = self._profile(p)
         body = prim.lathe(profile, segments=72, crease_deg=50.0)
@@ -145,7 +145,7 @@ class MugGenerator(Generator):
         return prim.lathe(prof, segments=72)
 
     @staticmethod
-    def _saucer(p: dict[str, Any]) -> tuple[Any, float, float]:
+    def _saucer(p: dict[str, Any]) -> tuple[Any, float]:
         r = p["diameter"] * 0.5 * 1.55 + 0.02
         foot_r = r * 0.45
         well = p["diameter"] * 0.5 * p["taper"] + 0.004
@@ -153,7 +153,7 @@ class MugGenerator(Generator):
             (0, 0.002), (foot_r - 0.004, 0.002), (foot_r, 0.0), (foot_r + 0.003, 0.0), (foot_r + 0.004, 0.004),
             (r, 0.016), (r + 0.002, 0.019), (r - 0.002, 0.0205), (well + 0.006, 0.009), (well, 0.0065), (0, 0.0065),
         ]
-        return prim.lathe(profile, segments=72, crease_deg=40.0), 0.0065, r
+        return prim.lathe(profile, segments=72, crease_deg=40.0), 0.0065
 
 
 def _coffee() -> Material:
