@@ -15,11 +15,10 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from meshforge import __version__
 from meshforge.core.errors import FileAccessError, FormatError, MeshforgeError, ParameterError
-from meshforge.core.model import Model
 from meshforge.core.recipe import Recipe, build
 
 DEFAULT_FORMATS = "glb,obj,stl,ply,3mf"
@@ -138,7 +137,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
             progress.step(f"wrote {written[0].name} ({_human_bytes(written[0].stat().st_size)})")
         recipe_path = folder / f"{model.name}.recipe.json"
         _write_text_atomic(recipe_path, recipe.to_json() + "\n")
-        files.append(recipe_path)
+        info_path = folder / f"{model.name}.info.json"
+        info = {**model.summary(), "params": model.metadata.get("params", {})}
+        _write_text_atomic(info_path, json.dumps(info, indent=2) + "\n")
+        files += [recipe_path, info_path]
         previews: dict[str, Path] = {}
         if not args.no_preview:
             from meshforge.render import contact_sheet, save_image, thumbnail
@@ -147,7 +149,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             previews["sheet"] = save_image(contact_sheet(model, views=4), folder / f"{model.name}_sheet.png")
             progress.step(f"rendered {previews['thumbnail'].name}, {previews['sheet'].name}")
         results.append({"model": model, "folder": folder, "files": files, "previews": previews, "recipe": recipe})
-    index = _write_index(out_root, results) if not args.no_preview else None
+    index = _write_index(out_root) if not args.no_preview else None
     if args.json:
         print(json.dumps({
             "spec": spec.to_dict(),
@@ -177,22 +179,34 @@ def _write_text_atomic(path: Path, text: str) -> None:
             tmp.unlink()
 
 
-def _write_index(root: Path, results: list[dict[str, Any]]) -> Path:
-    """An HTML gallery (``index.html``) of what this run made: previews, sizes and download links."""
+def _write_index(root: Path) -> Path:
+    """``index.html``: a gallery of every model folder under ``root`` (previews, size, downloads, parameters).
+
+    Built from what is on disk (``NAME.info.json``, ``NAME.recipe.json``, previews), so models made by
+    earlier runs into the same folder stay listed.
+    """
     cards = []
-    for r in results:
-        m: Model = r["model"]
-        rel = r["folder"].relative_to(root)
-        w, h, d = m.extents
-        links = " ".join(f'<a href="{html.escape(str(rel / f.name))}">{html.escape(f.suffix[1:] or f.name)}</a>'
-                         for f in r["files"] if f.suffix in (".glb", ".gltf", ".obj", ".stl", ".ply", ".3mf", ".zip", ".json"))
+    for info_path in sorted(root.glob("*/*.info.json")):
+        folder, name = info_path.parent, info_path.name[: -len(".info.json")]
+        try:
+            info = json.loads(info_path.read_text(encoding="utf-8"))
+            recipe = json.loads((folder / f"{name}.recipe.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        rel = folder.relative_to(root)
+        w, h, d = info["size_m"]
+        downloads = sorted(p.name for p in folder.iterdir()
+                           if p.suffix in (".glb", ".gltf", ".obj", ".stl", ".ply", ".3mf", ".zip"))
+        links = " ".join(f'<a href="{html.escape(str(rel / f))}">{html.escape(Path(f).suffix[1:])}</a>' for f in downloads)
         params = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(str(v))}</td></tr>"
-                         for k, v in m.metadata.get("params", {}).items())
+                         for k, v in info.get("params", {}).items())
+        source = recipe.get("source", {}).get("text", "")
+        thumb, sheet = rel / f"{name}.png", rel / f"{name}_sheet.png"
         cards.append(f"""
 <figure>
-  <a href="{html.escape(str(rel / r['previews']['sheet'].name))}"><img src="{html.escape(str(rel / r['previews']['thumbnail'].name))}" alt="{html.escape(m.name)}"></a>
-  <figcaption><b>{html.escape(m.name)}</b><br>{m.triangle_count:,} triangles · {len(m.parts)} parts ·
-  {w:.2f} × {h:.2f} × {d:.2f} m<br>{links}
+  <a href="{html.escape(str(sheet))}"><img src="{html.escape(str(thumb))}" alt="{html.escape(name)}"></a>
+  <figcaption><b>{html.escape(name)}</b> <small>{html.escape(source)}</small><br>
+  {info["triangles"]:,} triangles · {len(info["parts"])} parts · {w:.2f} × {h:.2f} × {d:.2f} m<br>{links}
   <details><summary>parameters</summary><table>{params}</table></details></figcaption>
 </figure>""")
     page = f"""<!doctype html>
@@ -202,11 +216,13 @@ body {{ font-family: system-ui, sans-serif; margin: 2rem; background: #f4f4f2; c
 main {{ display: flex; flex-wrap: wrap; gap: 1.5rem; }}
 figure {{ background: #fff; margin: 0; padding: 1rem; border-radius: 10px; box-shadow: 0 1px 4px #0002; width: 320px; }}
 img {{ width: 320px; height: 320px; }}
+small {{ color: #666; }}
 a {{ color: #2b6cb0; margin-right: .4rem; }}
 td {{ padding: 0 .5rem 0 0; font-size: .85rem; }}
 </style></head>
 <body><h1>meshforge output</h1><main>{''.join(cards)}</main>
-<p>Generated by meshforge {__version__}. Each model folder holds its files, previews and recipe.</p></body></html>
+<p>Generated by meshforge {__version__}. Click a picture for its four-view contact sheet; each folder also holds
+the recipe (<code>NAME.recipe.json</code>) that rebuilds the model exactly.</p></body></html>
 """
     path = root / "index.html"
     _write_text_atomic(path, page)

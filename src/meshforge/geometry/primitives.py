@@ -86,7 +86,9 @@ def box(
             tris = np.concatenate([np.stack([a, b, c], -1).reshape(-1, 3), np.stack([a, c, dd], -1).reshape(-1, 3)])
             normal = np.zeros(3)
             normal[axis] = sign
-            m = Mesh(q, tris, uvs=planar_uvs(q, normal))
+            # U (the direction of grain and streaks in procedural textures) runs along the longer side
+            u_ax, v_ax = sorted(others, key=lambda a: -half[a])
+            m = Mesh(q, tris, uvs=np.stack([q[:, u_ax], q[:, v_ax]], axis=1) / UV_METERS)
             # orient each face outward on its own so the whole box is consistent
             fn = m.face_normals()
             if len(fn) and (fn @ normal).sum() < 0:
@@ -114,7 +116,8 @@ def lathe(
         closed: the profile is a loop (last point connects to the first).
 
     UVs: horizontal profile segments (flat discs) get planar UVs; the rest get cylindrical UVs with
-    U = angle x (largest radius) and V = distance along the profile, both in meters.
+    U = distance along the profile and V = angle x (largest radius), both in meters, so texture grain
+    (which runs along U) follows the length of legs, columns and turned parts.
     """
     prof = np.asarray(profile, dtype=np.float64).reshape(-1, 2)
     if len(prof) < 2 or np.any(prof[:, 0] < -1e-12):
@@ -142,7 +145,7 @@ def lathe(
     flat = np.abs(ends[:, 1] - starts[:, 1]) <= 1e-9 * np.maximum(seg_len[keep], 1e-12)
     u_cyl = np.broadcast_to(theta * r_ref, x.shape)
     v_cyl = np.broadcast_to(np.stack([s0, s1], axis=1)[:, :, None], x.shape)
-    uv = np.stack([u_cyl, v_cyl], axis=-1)
+    uv = np.stack([v_cyl, u_cyl], axis=-1)
     uv_planar = np.stack([x, z], axis=-1)
     uv = np.where(flat[:, None, None, None], uv_planar, uv).reshape(-1, 2) / UV_METERS
     cols = segments + 1
@@ -293,8 +296,13 @@ def _cap(rings3d: list[np.ndarray], rings2d: list[np.ndarray], normal: np.ndarra
     return m
 
 
-def _ring_walls(rings: list[np.ndarray], closed_rings: bool = True, close_loop: bool = False) -> Mesh:
-    """Quad strips between consecutive (K, 3) rings; U along the ring, V across rings (meters)."""
+def _ring_walls(rings: list[np.ndarray], closed_rings: bool = True, close_loop: bool = False,
+                along_path: bool = False) -> Mesh:
+    """Quad strips between consecutive (K, 3) rings (UVs in meters).
+
+    U runs along each ring and V across rings, or the other way round with ``along_path`` (sweeps,
+    where the grain should follow the path).
+    """
     arr = np.stack(rings)  # (R, K, 3)
     if close_loop:
         arr = np.concatenate([arr, arr[:1]])
@@ -304,7 +312,8 @@ def _ring_walls(rings: list[np.ndarray], closed_rings: bool = True, close_loop: 
     u = np.concatenate([np.zeros((n_rings, 1)), np.cumsum(np.linalg.norm(np.diff(arr, axis=1), axis=2), axis=1)], axis=1)
     step = np.linalg.norm(np.diff(arr, axis=0), axis=2).mean(axis=1)
     v = np.concatenate([[0.0], np.cumsum(step)])
-    uv = np.stack([u, np.broadcast_to(v[:, None], u.shape)], axis=-1).reshape(-1, 2) / UV_METERS
+    vv = np.broadcast_to(v[:, None], u.shape)
+    uv = np.stack([vv, u] if along_path else [u, vv], axis=-1).reshape(-1, 2) / UV_METERS
     idx = np.arange(n_rings * k).reshape(n_rings, k)
     a, b, c, d = idx[:-1, :-1], idx[:-1, 1:], idx[1:, 1:], idx[1:, :-1]
     tris = np.concatenate([np.stack([a, b, c], -1).reshape(-1, 3), np.stack([a, c, d], -1).reshape(-1, 3)])
@@ -375,6 +384,7 @@ def loft(
     cap_start: bool = True,
     cap_end: bool = True,
     closed: bool = False,
+    along_path: bool = False,
     crease_deg: float = DEFAULT_CREASE_DEG,
 ) -> Mesh:
     """Skin a surface through 3D cross-sections with the same point count, capping the ends.
@@ -383,11 +393,12 @@ def loft(
         rings: sequence of (K, 3) closed, planar-ish cross-sections in meters, corresponding point by point.
         cap_start, cap_end: close the first/last ring with a flat cap (needed for a solid).
         closed: the sequence of rings loops back to the first (a ring-shaped solid; no caps).
+        along_path: UV U runs across the rings (along the lofting direction) instead of around them.
     """
     rings = [np.asarray(r, dtype=np.float64).reshape(-1, 3) for r in rings]
     if len(rings) < 2 or len({len(r) for r in rings}) != 1:
         raise ValueError("loft needs >= 2 rings with equal point counts")
-    walls = _ring_walls(rings, close_loop=closed)
+    walls = _ring_walls(rings, close_loop=closed, along_path=along_path)
     # orient the walls outward: face normals should point away from their rings' centroids
     per_ring = walls.vertex_count // (len(rings) + (1 if closed else 0))
     ring_of_vertex = np.arange(walls.vertex_count) // per_ring
@@ -492,7 +503,7 @@ def sweep(
         pts[:, None, :]
         + sc[:, None, None] * (prof[None, :, 0, None] * normals[:, None, :] + prof[None, :, 1, None] * binormals[:, None, :])
     )
-    return loft(list(rings), cap_start=caps, cap_end=caps, closed=closed, crease_deg=crease_deg)
+    return loft(list(rings), cap_start=caps, cap_end=caps, closed=closed, along_path=True, crease_deg=crease_deg)
 
 
 # ---------------------------------------------------------------------------------------- placement

@@ -41,28 +41,29 @@ def fbm(size: int, base_cells: int, octaves: int, rng: np.random.Generator) -> n
 
 
 def wood(light_srgb: tuple[float, float, float], dark_srgb: tuple[float, float, float], *, size: int = 512,
-         rings_per_unit: float = 16.0, seed: int = 0) -> np.ndarray:
+         rings_per_unit: float = 26.0, seed: int = 0) -> np.ndarray:
     """Flat-sawn wood grain along U (sRGB uint8).
 
     Growth rings are iso-distance lines from a pith running along U, cut by a board whose depth below
-    the pith wavers along U: that gives the cathedral arches of flat-sawn planks. Distances use
-    ``sin`` so the image tiles.
+    the pith wavers slowly along U: near the pith the rings open into the cathedral arches of flat-sawn
+    planks, away from it they run as long, gently wavy stripes. Distances use ``sin`` so the image tiles.
     """
     rng = np.random.default_rng(seed)
     u = np.arange(size)[None, :] / size
     v = np.arange(size)[:, None] / size
-    warp = periodic_value_noise(size, (4, 3), rng) - 0.5
-    depth = 0.22 + 0.035 * np.sin(2 * np.pi * (u + rng.random())) + 0.02 * np.sin(4 * np.pi * (u + rng.random()))
-    across = np.sin(np.pi * (v - rng.random() + 0.08 * warp)) / np.pi
+    # slow waviness along the board (few cells across, more along) and a small tilt of the pith
+    wave = periodic_value_noise(size, (3, 6), rng) - 0.5
+    depth = 0.035 + 0.03 * (0.5 + 0.5 * np.sin(2 * np.pi * (u + rng.random()))) + 0.01 * wave
+    across = np.sin(np.pi * (v - rng.random() + 0.03 * wave)) / np.pi
     r = np.sqrt(across**2 + depth**2)
-    jitter = periodic_value_noise(size, (16, 4), rng) - 0.5
-    phase = r * rings_per_unit * 2.0 + 0.35 * jitter
-    ring = (phase % 1.0)
+    jitter = periodic_value_noise(size, (48, 6), rng) - 0.5
+    phase = r * rings_per_unit * 2.0 + 0.12 * jitter
+    ring = phase % 1.0
     # earlywood fades into a darker latewood band, then a sharp boundary
-    late = np.clip((ring - 0.55) / 0.45, 0, 1) ** 1.5
-    fibres = periodic_value_noise(size, (160, 3), rng) * 0.6 + periodic_value_noise(size, (320, 6), rng) * 0.4
-    blotch = periodic_value_noise(size, (3, 2), rng)
-    t = np.clip(0.5 * late + 0.2 * fibres + 0.15 * blotch, 0, 1)[..., None]
+    late = np.clip((ring - 0.6) / 0.4, 0, 1) ** 2
+    fibres = periodic_value_noise(size, (200, 3), rng) * 0.6 + periodic_value_noise(size, (400, 5), rng) * 0.4
+    blotch = periodic_value_noise(size, (4, 2), rng)
+    t = np.clip(0.45 * late + 0.25 * fibres + 0.15 * blotch, 0, 1)[..., None]
     light, dark = np.asarray(light_srgb), np.asarray(dark_srgb)
     img = light * (1 - t) + dark * t
     return np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)

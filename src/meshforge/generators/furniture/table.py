@@ -116,10 +116,11 @@ class TableGenerator(Generator):
             for i, (size, at) in enumerate(rails):
                 model.add(f"apron_{i}", prim.box(size, bevel=0.003).translated(at), mat)
             return
-        # round / oval: a ring through the legs, cut from two elliptic slabs (CSG difference)
-        rx = max(abs(x) for x, _ in positions) + thick / 2
-        rz = max(abs(z) for _, z in positions) + thick / 2
-        rz = max(rz, rx * width / length if p["shape"] == "oval" else rx)
+        # round / oval: an elliptic ring through the legs' centres, cut from two slabs (CSG difference)
+        pos = np.asarray(positions)
+        ratio = width / length
+        rx = float(np.sqrt(pos[:, 0] ** 2 + (pos[:, 1] / ratio) ** 2).max()) + thick / 2
+        rz = rx * ratio
         outer = prim.extrude(_ellipse(rx, rz, 96), apron_h)
         inner = prim.extrude(_ellipse(rx - thick, rz - thick, 96), apron_h + 0.02).translated((0, -0.01, 0))
         model.add("apron", csg.difference(outer, inner).translated((0, y, 0)), mat)

@@ -57,7 +57,7 @@ class MugGenerator(Generator):
 
     def create(self, p: dict[str, Any], rng: np.random.Generator) -> Model:
         model = Model(self.id)
-        body_mat = preset(p["material"], material_name="mug_" + p["material"])
+        body_mat = preset(p["material"])
         lift = 0.0
         if p["saucer"]:
             saucer, lift = self._saucer(p)
@@ -133,8 +133,9 @@ class MugGenerator(Generator):
         path = np.stack([xs, ys, np.zeros_like(xs)], axis=1)
         # run the ends straight into the wall so the union is clean
         path[0, 0] = path[-1, 0] = base_x
-        profile = np.stack([np.cos(np.linspace(0, 2 * np.pi, 16, endpoint=False)) * thick / 2,
-                            np.sin(np.linspace(0, 2 * np.pi, 16, endpoint=False)) * thick * 0.38], axis=1)
+        # oval band: thinner in the loop's plane (first axis: the path normal, in-plane), wider across it
+        angle = np.linspace(0, 2 * np.pi, 20, endpoint=False)
+        profile = np.stack([np.cos(angle) * thick * 0.4, np.sin(angle) * thick * 0.62], axis=1)
         return prim.sweep(profile, path)
 
     @staticmethod
