@@ -52,16 +52,23 @@ class Model:
         name: file-safe model name (``chair``).
         parts: the parts; names are unique.
         metadata: JSON-serialisable facts: ``recipe`` (dict), ``units`` ("m"), ``up`` ("Y"), ...
+        lods: coarser levels of detail LOD1..LODn (each a Model with the same part names, fewer
+            triangles); this model itself is LOD0. Empty when no chain was built.
+        lod_screen_sizes: for LOD0..LODn, the fraction of screen height below which the next level
+            is shown (Unity LOD Group / Unreal screen size convention); empty when no chain was built.
     """
 
     name: str
     parts: list[Part] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    lods: list[Model] = field(default_factory=list)
+    lod_screen_sizes: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         names = [p.name for p in self.parts]
         if len(set(names)) != len(names):
             raise ValueError(f"part names must be unique, got {names}")
+        self.metadata = dict(self.metadata)
         self.metadata.setdefault("units", "m")
         self.metadata.setdefault("up", "Y")
 
