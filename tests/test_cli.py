@@ -121,3 +121,15 @@ def test_console_script_exit_code():
                           text=True, timeout=120)
     assert proc.returncode == 2
     assert "no generator matches" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_convert_between_formats(tmp_path, capsys):
+    assert run(capsys, "generate", "mug", "--out", str(tmp_path), "--formats", "glb", "--no-preview")[0] == 0
+    glb = tmp_path / "mug" / "mug.glb"
+    for ext in ("obj", "stl", "ply", "3mf", "gltf"):
+        target = tmp_path / f"converted.{ext}"
+        code, out, err = run(capsys, "convert", str(glb), str(target))
+        assert code == 0, err
+        assert target.is_file() and str(target) in out
+    code, _, err = run(capsys, "convert", str(glb), str(tmp_path / "x.abc"))
+    assert code == 2 and "unknown format" in err and not (tmp_path / "x.abc").exists()

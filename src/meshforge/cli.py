@@ -287,6 +287,24 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    from meshforge.export import export, find_exporter
+    from meshforge.importers import load
+
+    find_exporter(Path(args.output).suffix)  # unknown target format: fail before reading anything
+    out = Path(args.output)
+    _prepare_dir(out.parent if str(out.parent) else Path("."))
+    t0 = time.perf_counter()
+    model = load(args.input)
+    written = export(model, out)
+    w, h, d = model.extents
+    _say(f"{args.input} -> {written[0]}: {model.triangle_count:,} triangles, {len(model.parts)} parts, "
+         f"{w:.3f} x {h:.3f} x {d:.3f} m ({time.perf_counter() - t0:.2f} s)")
+    for path in written:
+        print(path)
+    return 0
+
+
 def cmd_formats(args: argparse.Namespace) -> int:
     from meshforge.export import EXPORTERS
 
@@ -329,6 +347,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--size", type=int, default=384, help="tile size in pixels (default 384)")
     r.add_argument("--output", "-o", default="sheet.png", help="PNG file to write (default sheet.png)")
     r.set_defaults(func=cmd_render)
+
+    v = sub.add_parser("convert", help="convert a model file to another format (by the output's extension)")
+    v.add_argument("input")
+    v.add_argument("output")
+    v.set_defaults(func=cmd_convert)
 
     f = sub.add_parser("formats", help="list export formats")
     f.set_defaults(func=cmd_formats)
