@@ -133,3 +133,16 @@ def test_convert_between_formats(tmp_path, capsys):
         assert target.is_file() and str(target) in out
     code, _, err = run(capsys, "convert", str(glb), str(tmp_path / "x.abc"))
     assert code == 2 and "unknown format" in err and not (tmp_path / "x.abc").exists()
+
+
+def test_gallery_renders_requested_generators(tmp_path, capsys):
+    out = tmp_path / "gallery.png"
+    code, _, err = run(capsys, "gallery", "--out", str(out), "--seeds", "1",
+                       "--generators", "mug,chair", "--tile", "96")
+    assert code == 0, err
+    from PIL import Image
+
+    image = Image.open(out)
+    assert image.size[0] > 2 * 96 and image.size[1] >= 2 * 96  # two columns, two rows
+    code, _, err = run(capsys, "gallery", "--out", str(tmp_path / "g.png"), "--generators", "spaceship")
+    assert code == 2 and "unknown generator" in err

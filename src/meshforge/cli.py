@@ -305,6 +305,34 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_gallery(args: argparse.Namespace) -> int:
+    from meshforge.generators import catalog
+    from meshforge.render import save_image
+    from meshforge.render.gallery import gallery_sheet
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".png":
+        raise FormatError(f"{out}: the gallery is a PNG image; use a .png file name")
+    _prepare_dir(out.parent if str(out.parent) else Path("."))
+    cats = catalog()
+    wanted = [g.strip() for g in args.generators.split(",")] if args.generators else list(cats)
+    unknown = [g for g in wanted if g not in cats]
+    if unknown:
+        raise ParameterError(f"unknown generator(s) {', '.join(unknown)}; run `meshforge generators`")
+    if not 0 <= args.seeds <= 12:
+        raise ParameterError("--seeds must be between 0 and 12")
+    rows = []
+    for gid in wanted:
+        items = [("default", build(Recipe(gid)))]
+        items += [(f"seed {s}", build(Recipe(gid, seed=s))) for s in range(args.seeds)]
+        rows.append((gid, items))
+    progress = Progress(sum(len(items) for _, items in rows), "gallery", quiet=args.quiet)
+    sheet = gallery_sheet(rows, tile=args.tile, on_tile=lambda row, col: progress.step(f"{row} {col}"))
+    save_image(sheet, out)
+    print(out)
+    return 0
+
+
 def cmd_formats(args: argparse.Namespace) -> int:
     from meshforge.export import EXPORTERS
 
@@ -352,6 +380,14 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("input")
     v.add_argument("output")
     v.set_defaults(func=cmd_convert)
+
+    y = sub.add_parser("gallery", help="render every generator at its defaults and a few seeds into one PNG")
+    y.add_argument("--out", "-o", default="gallery.png", help="PNG file to write (default gallery.png)")
+    y.add_argument("--seeds", type=int, default=3, help="random seeds per generator besides the defaults (default 3)")
+    y.add_argument("--generators", default="", help="comma-separated generator ids (default: all)")
+    y.add_argument("--tile", type=int, default=256, help="tile size in pixels (default 256)")
+    y.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    y.set_defaults(func=cmd_gallery)
 
     f = sub.add_parser("formats", help="list export formats")
     f.set_defaults(func=cmd_formats)

@@ -38,6 +38,7 @@ class Param:
         description: one line for humans (CLI, UI tooltips).
         words: phrases that steer this parameter in text ("tall back", "four legs").
         sample_range: (lo, hi) for random variations when narrower than [min, max].
+        p_true: for ``bool``, the probability that a variation turns it on (0.5 when None).
     """
 
     name: str
@@ -50,6 +51,7 @@ class Param:
     description: str = ""
     words: tuple[str, ...] = ()
     sample_range: tuple[float, float] | None = None
+    p_true: float | None = None
 
     def __post_init__(self) -> None:
         if self.type in ("float", "int") and (self.min is None or self.max is None):
@@ -111,7 +113,7 @@ class Param:
             lo, hi = self.sample_range or (self.min, self.max)
             return int(rng.integers(int(lo), int(hi) + 1))
         if self.type == "bool":
-            return bool(rng.random() < 0.5)
+            return bool(rng.random() < (0.5 if self.p_true is None else self.p_true))
         return str(self.choices[int(rng.integers(len(self.choices)))])
 
     def to_dict(self) -> dict:

@@ -51,7 +51,7 @@ class ChairGenerator(Generator):
               words=("deep", "shallow"), sample_range=(0.38, 0.48)),
         Param("seat_thickness", "float", 0.035, 0.018, 0.07, "m", description="thickness of the seat board",
               words=("thick seat", "thin seat"), sample_range=(0.025, 0.045)),
-        Param("back", "bool", True, description="has a backrest", words=("with a back", "without a back", "stool")),
+        Param("back", "bool", True, description="has a backrest", words=("with a back", "without a back", "stool"), p_true=0.9),
         Param("back_height", "float", 0.40, 0.2, 0.62, "m", description="backrest height above the seat",
               words=("tall back", "high back", "low back"), sample_range=(0.32, 0.5)),
         Param("back_style", "choice", "slats", choices=("slats", "spindles", "panel"),
@@ -64,9 +64,12 @@ class ChairGenerator(Generator):
               description="leg shape", words=("tapered legs", "round legs", "square legs")),
         Param("leg_thickness", "float", 0.036, 0.02, 0.06, "m", description="leg width at the top",
               words=("thick legs", "thin legs", "slim"), sample_range=(0.03, 0.045)),
-        Param("armrests", "bool", False, description="has armrests", words=("with armrests", "armchair")),
-        Param("stretchers", "bool", True, description="rails between the legs", words=("with stretchers",)),
-        Param("cushion", "bool", False, description="fabric seat cushion", words=("cushioned", "upholstered", "padded")),
+        Param("armrests", "bool", False, description="has armrests", words=("with armrests", "armchair"),
+              p_true=0.25),
+        Param("stretchers", "bool", True, description="rails between the legs", words=("with stretchers",),
+              p_true=0.7),
+        Param("cushion", "bool", False, description="fabric seat cushion", words=("cushioned", "upholstered", "padded"),
+              p_true=0.3),
         Param("frame_material", "choice", "oak", choices=FRAME_MATERIALS, description="frame material",
               words=FRAME_MATERIALS),
         Param("corner_radius", "float", 0.006, 0.0, 0.02, "m", description="rounding of the seat and back edges",
@@ -102,11 +105,14 @@ class ChairGenerator(Generator):
 
         if p["armrests"]:
             arm_y = h + 0.22
+            arm_len = d * 0.92
             for i, sx in enumerate((-1, 1)):
                 x = sx * (w / 2 - inset)
-                post = prim.cylinder(leg_t * 0.4, arm_y - h, segments=16).translated((x, h, d / 2 - inset))
-                model.add(f"arm_post_{i}", post, frame)
-                arm = prim.box((leg_t * 1.4, 0.025, d * 0.92), bevel=0.008).translated((x, arm_y + 0.0125, -0.01))
+                # a front post, and a rear one so the arm is carried even without a backrest
+                for j, z in enumerate((d / 2 - inset, -d / 2 + inset + 0.02)):
+                    post = prim.cylinder(leg_t * 0.4, arm_y - h, segments=16).translated((x, h, z))
+                    model.add(f"arm_post_{i}_{j}", post, frame)
+                arm = prim.box((leg_t * 1.4, 0.025, arm_len), bevel=0.008).translated((x, arm_y + 0.0125, -0.01))
                 model.add(f"armrest_{i}", arm, frame)
 
         if p["cushion"]:
