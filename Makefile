@@ -1,9 +1,11 @@
 # meshforge: the two commands a new machine needs are `make run` and `make test`.
-# Everything is installed into ./.venv (Python) and ./node_modules (the Khronos glTF-Validator).
+# Everything is installed into ./.venv (Python) and ./node_modules (the Khronos glTF-Validator);
+# Blender as a Python module (bpy, which pins numpy<2) gets its own ./.venv-blender for the FBX import test.
 
 PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
+BLENDER_VENV ?= .venv-blender
 OUT    ?= out
 # pytest workers: both cores by default
 JOBS   ?= 2
@@ -30,6 +32,13 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@
 
+# bpy 5.x: ~374 MB wheel, ~940 MB installed; only tests/tools/blender_import.py runs in it
+$(BLENDER_VENV)/.installed:
+	$(PYTHON) -m venv $(BLENDER_VENV)
+	$(BLENDER_VENV)/bin/python -m pip install -q --upgrade pip
+	$(BLENDER_VENV)/bin/python -m pip install -q bpy
+	@touch $@
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -42,10 +51,10 @@ run: $(VENV)/.installed
 	@echo ""
 	@echo "Done. Models, previews and recipes are in ./$(OUT)/; open ./$(OUT)/index.html to look at them."
 
-test: $(VENV)/.test-installed node_modules/.installed
+test: $(VENV)/.test-installed node_modules/.installed $(BLENDER_VENV)/.installed
 	$(PY) -m pytest -n $(JOBS) -q
 
-test-full: $(VENV)/.test-installed node_modules/.installed
+test-full: $(VENV)/.test-installed node_modules/.installed $(BLENDER_VENV)/.installed
 	MESHFORGE_FULL=1 $(PY) -m pytest -n $(JOBS) -q
 
 lint: $(VENV)/.test-installed

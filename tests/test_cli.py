@@ -146,3 +146,16 @@ def test_gallery_renders_requested_generators(tmp_path, capsys):
     assert image.size[0] > 2 * 96 and image.size[1] >= 2 * 96  # two columns, two rows
     code, _, err = run(capsys, "gallery", "--out", str(tmp_path / "g.png"), "--generators", "spaceship")
     assert code == 2 and "unknown generator" in err
+
+
+def test_export_options_reach_the_exporter(tmp_path, capsys):
+    code, _, err = run(capsys, "generate", "table", "--out", str(tmp_path), "--formats", "stl", "--no-preview",
+                       "-x", "stl.units=m", "-x", "stl.up=Y")
+    assert code == 0, err
+    mesh = trimesh.load(tmp_path / "table" / "table.stl")
+    assert abs(mesh.extents[1] - 0.75) < 1e-4  # meters and Y-up as asked, not the mm/Z-up default
+    code, _, err = run(capsys, "generate", "table", "--out", str(tmp_path / "b"), "--formats", "stl",
+                       "-x", "stl.colour=red")
+    assert code == 2 and "no option" in err
+    code, _, err = run(capsys, "generate", "table", "--out", str(tmp_path / "c"), "-x", "units")
+    assert code == 2 and "FORMAT.NAME=VALUE" in err

@@ -81,6 +81,34 @@ def _parse_formats(text: str) -> list[str]:
     return list(dict.fromkeys(fmts))
 
 
+def _coerce(value: str) -> object:
+    low = value.strip().lower()
+    if low in ("true", "yes", "on"):
+        return True
+    if low in ("false", "no", "off"):
+        return False
+    for cast in (int, float):
+        try:
+            return cast(value)
+        except ValueError:
+            pass
+    return value
+
+
+def _parse_export_options(items: Sequence[str], ar: bool = False) -> dict[str, dict[str, object]]:
+    """``["stl.units=cm", "usdz.ar=true"]`` -> ``{"stl": {"units": "cm"}, "usdz": {"ar": True}}``."""
+    out: dict[str, dict[str, object]] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        fmt, dot, name = key.partition(".")
+        if not sep or not dot or not fmt or not name:
+            raise ParameterError(f"--export-option {item!r} is not of the form FORMAT.NAME=VALUE (e.g. stl.units=cm)")
+        out.setdefault(fmt.strip().lower().lstrip("."), {})[name.strip()] = _coerce(value)
+    if ar:
+        out.setdefault("usdz", {})["ar"] = True
+    return out
+
+
 def _prepare_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -103,6 +131,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     formats = _parse_formats(args.formats)
     sets = _parse_sets(args.set or [])
+    options = _parse_export_options(args.export_option or [], args.ar)
     spec = understand(args.prompt)
     gen = get_generator(spec.generator)
     # validate --set before building anything
@@ -132,7 +161,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         folder = _prepare_dir(out_root / model.name)
         files: list[Path] = []
         for fmt in formats:
-            written = export(model, folder / f"{model.name}.{fmt}")
+            written = export(model, folder / f"{model.name}.{fmt}", **options.get(fmt, {}))
             files.extend(written)
             progress.step(f"wrote {written[0].name} ({_human_bytes(written[0].stat().st_size)})")
         recipe_path = folder / f"{model.name}.recipe.json"
@@ -291,12 +320,13 @@ def cmd_convert(args: argparse.Namespace) -> int:
     from meshforge.export import export, find_exporter
     from meshforge.importers import load
 
-    find_exporter(Path(args.output).suffix)  # unknown target format: fail before reading anything
+    exporter = find_exporter(Path(args.output).suffix)  # unknown target format: fail before reading anything
+    options = _parse_export_options(args.export_option or [], args.ar).get(exporter.extension.lstrip("."), {})
     out = Path(args.output)
     _prepare_dir(out.parent if str(out.parent) else Path("."))
     t0 = time.perf_counter()
     model = load(args.input)
-    written = export(model, out)
+    written = export(model, out, **options)
     w, h, d = model.extents
     _say(f"{args.input} -> {written[0]}: {model.triangle_count:,} triangles, {len(model.parts)} parts, "
          f"{w:.3f} x {h:.3f} x {d:.3f} m ({time.perf_counter() - t0:.2f} s)")
@@ -338,6 +368,8 @@ def cmd_formats(args: argparse.Namespace) -> int:
 
     for ext, exp in sorted(EXPORTERS.items()):
         print(f"{ext[1:]:6s} {exp.units:3s} {exp.up}-up  {exp.description}")
+        for name, doc in sorted(exp.options.items()):
+            print(f"         -x {ext[1:]}.{name}=...  {doc}")
     return 0
 
 
@@ -355,6 +387,9 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--variations", "-n", type=int, default=1, help="how many variations (seeds seed..seed+n-1)")
     g.add_argument("--set", "-s", action="append", metavar="NAME=VALUE", help="set a parameter (repeatable)")
     g.add_argument("--no-preview", action="store_true", help="skip the PNG thumbnail and contact sheet")
+    g.add_argument("--export-option", "-x", action="append", metavar="FORMAT.NAME=VALUE",
+                   help="exporter option, e.g. stl.units=cm, fbx.up=Z (repeatable; `meshforge formats` lists them)")
+    g.add_argument("--ar", action="store_true", help="USDZ for AR Quick Look: <= 100k polygons, <= 2048px textures")
     g.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     g.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     g.set_defaults(func=cmd_generate)
@@ -379,6 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
     v = sub.add_parser("convert", help="convert a model file to another format (by the output's extension)")
     v.add_argument("input")
     v.add_argument("output")
+    v.add_argument("--export-option", "-x", action="append", metavar="FORMAT.NAME=VALUE",
+                   help="exporter option, e.g. stl.units=cm (repeatable)")
+    v.add_argument("--ar", action="store_true", help="USDZ for AR Quick Look limits")
     v.set_defaults(func=cmd_convert)
 
     y = sub.add_parser("gallery", help="render every generator at its defaults and a few seeds into one PNG")

@@ -4,7 +4,7 @@
 ``export_bytes(model, "obj")`` returns the files in memory; ``formats()`` lists what is available.
 """
 
-from meshforge.export import gltf, obj, ply, stl, threemf
+from meshforge.export import fbx, gltf, obj, ply, stl, threemf, usdz
 from meshforge.export.registry import (
     EXPORTERS,
     Bundle,
@@ -22,6 +22,7 @@ __all__ = [
     "Exporter",
     "export",
     "export_bytes",
+    "fbx",
     "find_exporter",
     "formats",
     "gltf",
@@ -30,4 +31,5 @@ __all__ = [
     "register",
     "stl",
     "threemf",
+    "usdz",
 ]
