@@ -1,22 +1,27 @@
 """Reading model files into a :class:`~meshforge.core.model.Model`.
 
-This first version reads through trimesh (GLB/glTF, OBJ, STL, PLY, 3MF, OFF) and turns every failure
-into a :class:`~meshforge.core.errors.MeshforgeError` that names the file and the problem. Dedicated,
-hardened importers (fuzzed, size-limited) replace it format by format without changing :func:`load`.
+Formats with a dedicated, hardened importer (fuzzed, size-limited) register in :data:`LOADERS` by
+extension (FBX: :mod:`meshforge.importers.fbx`); the others are read through trimesh (GLB/glTF, OBJ,
+STL, PLY, 3MF, OFF). Every failure becomes a :class:`~meshforge.core.errors.MeshforgeError` that names
+the file and the problem.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import trimesh
 
 from meshforge.core.errors import FileAccessError, FormatError, InvalidFileError
 from meshforge.core.model import Model
+from meshforge.importers.fbx import load_fbx
 
+#: Dedicated importers by extension; other readable formats go through trimesh.
+LOADERS: dict[str, Callable[[Path], Model]] = {".fbx": load_fbx}
 #: Extensions :func:`load` reads.
-READABLE = (".glb", ".gltf", ".obj", ".stl", ".ply", ".3mf", ".off")
+READABLE = (".glb", ".gltf", ".obj", ".stl", ".ply", ".3mf", ".off", ".fbx")
 #: Files larger than this are refused before parsing (bytes).
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -36,6 +41,8 @@ def load(path: str | os.PathLike) -> Model:
         raise InvalidFileError(f"{p}: the file is empty")
     if size > MAX_FILE_BYTES:
         raise InvalidFileError(f"{p}: {size / 1e6:.0f} MB is larger than the {MAX_FILE_BYTES / 1e6:.0f} MB limit")
+    if ext in LOADERS:
+        return LOADERS[ext](p)
     try:
         scene = trimesh.load(str(p), force="scene", process=False)
     except Exception as exc:  # trimesh raises many types for corrupt data
