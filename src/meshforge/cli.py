@@ -373,6 +373,56 @@ def cmd_formats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """Quality checks, score and suggestions for a model file (issue 5; library: meshforge.quality)."""
+    from meshforge.quality import PROFILES, inspect_file
+
+    if args.profile not in PROFILES:
+        raise ParameterError(f"unknown profile {args.profile!r}; profiles: {', '.join(PROFILES)}")
+    if not (args.nozzle > 0):
+        raise ParameterError(f"--nozzle must be a positive number of millimetres, got {args.nozzle}")
+    try:
+        volume = tuple(float(v) for v in args.build_volume.lower().split("x"))
+        if len(volume) != 3 or min(volume) <= 0:
+            raise ValueError
+    except ValueError:
+        raise ParameterError(f"--build-volume {args.build_volume!r} is not WxDxH in millimetres (e.g. 256x256x256)") from None
+    json_path = None if args.json in (None, "-") else Path(args.json)
+    if json_path is not None:
+        _prepare_dir(json_path.parent if str(json_path.parent) else Path("."))
+    try:
+        report = inspect_file(args.file, profile=args.profile, reference=args.reference, nozzle_mm=args.nozzle,
+                              units=args.units, up=args.up, build_volume_mm=volume)
+    except ValueError as exc:  # option values the library refuses (e.g. --units)
+        raise ParameterError(str(exc)) from None
+    if args.json == "-":
+        print(report.to_json())
+    else:
+        _print_inspection(args.file, report)
+    if json_path is not None:
+        _write_text_atomic(json_path, report.to_json() + "\n")
+        _say(f"wrote {json_path}")
+    # `--report report.html` (the HTML report with pictures, next step of issue 5) plugs in here: it renders
+    # the same `report` (meshforge.quality.Report; Finding.highlights holds the elements to draw).
+    return 0
+
+
+def _print_inspection(name: str, report: object) -> None:
+    from meshforge.quality import Report
+
+    assert isinstance(report, Report)
+    print(f"{name}: score {report.score:.0f}/100 ({report.profile} profile)")
+    print("  " + "   ".join(f"{cat} {value:.0f}" for cat, value in report.categories.items()))
+    for f in report.findings:
+        print(f"  {f.severity:8s} {f.check} ({f.count:,}): {f.message}")
+        if f.suggestion:
+            print(f"           -> {f.suggestion}")
+    s = report.summary
+    failed = f"; checks that failed: {', '.join(s['failed'])}" if s["failed"] else ""
+    print(f"  {s['errors']} errors, {s['warnings']} warnings, {s['infos']} notes; "
+          f"{len(s['checks_run'])} checks in {report.metrics['timings_s']['total']:.2f} s{failed}")
+
+
 # ---------------------------------------------------------------------------------------- main
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="meshforge", description="Production-ready 3D assets from words.")
@@ -426,6 +476,19 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--tile", type=int, default=256, help="tile size in pixels (default 256)")
     y.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     y.set_defaults(func=cmd_gallery)
+
+    q = sub.add_parser("inspect", help="check a model's quality: score, findings and what to do about them")
+    q.add_argument("file")
+    q.add_argument("--profile", "-p", default="desktop",
+                   help="target: mobile, web, desktop (default), console, vr, ar or print (millimetres)")
+    q.add_argument("--reference", "-r", default=None,
+                   help="a reference model (shape distances) or image (silhouette IoU) to compare with")
+    q.add_argument("--json", default=None, metavar="REPORT.json", help="write the JSON report there ('-': stdout)")
+    q.add_argument("--nozzle", type=float, default=0.4, help="FDM nozzle diameter in mm for --profile print (0.4)")
+    q.add_argument("--build-volume", default="256x256x256", help="printer build volume WxDxH in mm (256x256x256)")
+    q.add_argument("--units", default="auto", help="the file's length unit (m, mm, cm, in) or auto (default)")
+    q.add_argument("--up", default="auto", choices=("auto", "Y", "Z"), help="the file's up axis (default auto)")
+    q.set_defaults(func=cmd_inspect)
 
     f = sub.add_parser("formats", help="list export formats")
     f.set_defaults(func=cmd_formats)
