@@ -11,6 +11,7 @@ import argparse
 import html
 import json
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -136,6 +137,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     gen = get_generator(spec.generator)
     # validate --set before building anything
     params = {k: gen.param(k).validate(v) for k, v in sets.items()}
+    materials = _parse_materials(args.material or [])
+    gen.resolve_materials(materials)  # validates slot and preset names before building
     out_root = _prepare_dir(Path(args.out))
     if args.variations < 1:
         raise ParameterError("--variations must be >= 1")
@@ -152,7 +155,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     progress = Progress(steps, "generate", quiet=args.quiet)
     results = []
     for seed in seeds:
-        recipe = Recipe(spec.generator, params, seed, {"kind": "text", "text": args.prompt, "spec": spec.to_dict()})
+        recipe = Recipe(spec.generator, params, seed, {"kind": "text", "text": args.prompt, "spec": spec.to_dict()},
+                        materials=materials)
         t0 = time.perf_counter()
         model = build(recipe)
         dt = time.perf_counter() - t0
@@ -196,6 +200,27 @@ def cmd_generate(args: argparse.Namespace) -> int:
         if index is not None:
             print(f"gallery: {index}")
     return 0
+
+
+def _parse_materials(items: list[str]) -> dict[str, dict[str, str]]:
+    """``--material SLOT=PRESET[:#RRGGBB]`` (or ``SLOT=#RRGGBB`` for a tint only; ``*`` for every slot)."""
+    out: dict[str, dict[str, str]] = {}
+    for item in items:
+        slot, sep, value = item.partition("=")
+        if not sep or not slot.strip() or not value.strip():
+            raise ParameterError(f"--material {item!r}: expected SLOT=PRESET, SLOT=PRESET:#RRGGBB or SLOT=#RRGGBB")
+        preset_name, _, color = value.strip().partition(":")
+        if preset_name.startswith("#"):
+            preset_name, color = "", preset_name
+        spec: dict[str, str] = {}
+        if preset_name:
+            spec["preset"] = preset_name.strip().lower()
+        if color:
+            if not re.fullmatch(r"#[0-9a-fA-F]{6}", color.strip()):
+                raise ParameterError(f"--material {item!r}: color must be #RRGGBB")
+            spec["color"] = color.strip()
+        out[slot.strip().lower()] = spec
+    return out
 
 
 def _write_text_atomic(path: Path, text: str) -> None:
@@ -271,6 +296,9 @@ def cmd_generators(args: argparse.Namespace) -> int:
             for p in cls.params:
                 unit = f" {p.unit}" if p.unit and p.unit not in ("count", "ratio") else ""
                 print(f"    {p.name:18s} default {p.default}{unit}; {p.accepted()}  - {p.description}")
+            for sl in cls.slots:
+                tint = f" {sl.color}" if sl.color else ""
+                print(f"    material {sl.name:9s} default {sl.default}{tint}  - {sl.description}")
     print(f"{len(cats)} generators. `meshforge generators --verbose` lists their parameters.", file=sys.stderr)
     return 0
 
@@ -436,6 +464,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--seed", type=int, default=None, help="variation seed (default: the generator's defaults)")
     g.add_argument("--variations", "-n", type=int, default=1, help="how many variations (seeds seed..seed+n-1)")
     g.add_argument("--set", "-s", action="append", metavar="NAME=VALUE", help="set a parameter (repeatable)")
+    g.add_argument("--material", "-m", action="append", metavar="SLOT=PRESET[:#RRGGBB]",
+                   help="material of a slot (see `meshforge generators -v`), e.g. legs=walnut or top=marble:#ffffff")
     g.add_argument("--no-preview", action="store_true", help="skip the PNG thumbnail and contact sheet")
     g.add_argument("--export-option", "-x", action="append", metavar="FORMAT.NAME=VALUE",
                    help="exporter option, e.g. stl.units=cm, fbx.up=Z (repeatable; `meshforge formats` lists them)")

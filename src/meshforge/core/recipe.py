@@ -31,6 +31,8 @@ class Recipe:
         seed: None for the generator's defaults; an integer for a sampled variation.
         source: where the request came from, e.g. ``{"kind": "text", "text": "an oak chair"}``.
         edits: ordered operations applied after building, each ``{"op": name, **arguments}``.
+        materials: material overrides by slot name (or ``*``): ``{"legs": {"preset": "walnut"}}``; keys
+            ``preset``, ``color`` (sRGB hex), ``finish``, ``pattern``, ``wear`` (see Generator.slots).
     """
 
     generator: str
@@ -39,6 +41,7 @@ class Recipe:
     source: dict[str, Any] = field(default_factory=dict)
     edits: list[dict[str, Any]] = field(default_factory=list)
     version: int = RECIPE_VERSION
+    materials: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -58,7 +61,8 @@ class Recipe:
 
     def with_edit(self, op: str, **args: Any) -> Recipe:
         """A new recipe with one more edit appended (recipes are values: the original is unchanged)."""
-        return Recipe(self.generator, dict(self.params), self.seed, dict(self.source), [*self.edits, {"op": op, **args}])
+        return Recipe(self.generator, dict(self.params), self.seed, dict(self.source), [*self.edits, {"op": op, **args}],
+                      self.version, {k: dict(v) for k, v in self.materials.items()})
 
 
 # ---------------------------------------------------------------------------------------- edits
@@ -142,7 +146,7 @@ def build(recipe: Recipe) -> Model:
     from meshforge.generators import get_generator
 
     gen = get_generator(recipe.generator)
-    model = gen.build(recipe.params, recipe.seed)
+    model = gen.build(recipe.params, recipe.seed, recipe.materials)
     model = apply_edits(model, recipe.edits).placed_on_ground() if recipe.edits else model
     model.metadata["recipe"] = recipe.to_dict()
     if recipe.seed is not None:

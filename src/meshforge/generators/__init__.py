@@ -11,9 +11,9 @@ import importlib
 import pkgutil
 
 from meshforge.core.errors import UnknownGeneratorError
-from meshforge.generators.base import Generator, Param, SizeEnvelope, catalog, register
+from meshforge.generators.base import Generator, Param, SizeEnvelope, Slot, catalog, register
 
-__all__ = ["Generator", "Param", "SizeEnvelope", "catalog", "get_generator", "load_all", "nearest", "register"]
+__all__ = ["Generator", "Param", "SizeEnvelope", "Slot", "catalog", "get_generator", "load_all", "nearest", "register"]
 
 _loaded = False
 

@@ -19,6 +19,7 @@ from typing import Any, ClassVar, Literal
 import numpy as np
 
 from meshforge.core.errors import ParameterError
+from meshforge.core.material import Material
 from meshforge.core.model import Model
 
 ParamType = Literal["float", "int", "bool", "choice"]
@@ -131,6 +132,48 @@ class Param:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """A material slot: a group of parts that share one material (``frame``, ``legs``, ``fabric``).
+
+    Text understanding routes material and color words to slots ("walnut legs and green fabric" sets the
+    ``legs`` and ``fabric`` slots; "a red chair" sets the first, primary slot). Recipes override slots by
+    name in ``Recipe.materials``.
+
+    Attributes:
+        name: identifier used in recipes and as the material's name prefix.
+        default: preset name (a key of :data:`meshforge.materials.PRESETS`).
+        color: optional sRGB hex tint of the default (``"#B03A2E"``); None keeps the preset's color.
+        words: part words that address this slot in text (``legs``, ``leg``, ``frame``).
+        choices: presets a seeded variation picks from (the default is always allowed).
+        colors: sRGB hex tints a seeded variation picks from (with ``color``).
+        description: which parts use it.
+    """
+
+    name: str
+    default: str
+    color: str | None = None
+    words: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    colors: tuple[str, ...] = ()
+    description: str = ""
+
+    def to_dict(self) -> dict:
+        d: dict[str, Any] = {"name": self.name, "default": self.default}
+        if self.color:
+            d["color"] = self.color
+        if self.words:
+            d["words"] = list(self.words)
+        if self.choices:
+            d["choices"] = list(self.choices)
+        d["description"] = self.description
+        return d
+
+
+#: Keys a material override (``Recipe.materials[slot]``) may carry.
+MATERIAL_KEYS = ("preset", "color", "finish", "pattern", "wear")
+
+
+@dataclass(frozen=True)
 class SizeEnvelope:
     """Declared range of a generator's bounding-box extents (meters): every build must fall inside."""
 
@@ -153,6 +196,7 @@ class Generator:
         description: one paragraph, used for retrieval and the catalog.
         tags: audiences / domains (``furniture``, ``interior``, ``gaming``).
         params: the parameter schema.
+        slots: material slots, primary first; :meth:`material` turns one into a Material.
         size: declared envelope of the output's extents.
     """
 
@@ -163,7 +207,12 @@ class Generator:
     description: ClassVar[str] = ""
     tags: ClassVar[tuple[str, ...]] = ()
     params: ClassVar[tuple[Param, ...]] = ()
+    slots: ClassVar[tuple[Slot, ...]] = ()
     size: ClassVar[SizeEnvelope]
+
+    def __init__(self) -> None:
+        self._materials: dict[str, dict[str, Any]] = {}
+        self._seed: int | None = None
 
     # ------------------------------------------------------------------ schema
     @classmethod
@@ -204,19 +253,82 @@ class Generator:
             "tags": list(cls.tags),
             "size_m": {"min": list(cls.size.min), "max": list(cls.size.max)},
             "params": [p.to_dict() for p in cls.params],
+            "slots": [s.to_dict() for s in cls.slots],
         }
+
+    @classmethod
+    def slot(cls, name: str) -> Slot:
+        for s in cls.slots:
+            if s.name == name:
+                return s
+        raise ParameterError(f"{cls.id} has no material slot {name!r}; slots: {', '.join(s.name for s in cls.slots)}")
+
+    @classmethod
+    def resolve_materials(cls, materials: Mapping[str, Mapping[str, Any]] | None = None,
+                          seed: int | None = None) -> dict[str, dict[str, Any]]:
+        """Full material spec per slot: defaults (or a seeded pick), overridden by ``materials``.
+
+        ``materials`` maps a slot name (or ``*`` for every slot) to ``{preset, color, finish, pattern, wear}``;
+        unknown slots, keys or presets raise :class:`ParameterError` naming what is accepted.
+        """
+        from meshforge.materials import PRESETS
+
+        rng = np.random.default_rng(None if seed is None else [seed, 7919])
+        out: dict[str, dict[str, Any]] = {}
+        for s in cls.slots:
+            spec: dict[str, Any] = {"preset": s.default, "color": s.color}
+            if seed is not None:
+                if s.choices:
+                    spec["preset"] = str(s.choices[int(rng.integers(len(s.choices)))])
+                if s.colors:
+                    spec["color"] = str(s.colors[int(rng.integers(len(s.colors)))])
+            out[s.name] = spec
+        for name, override in (materials or {}).items():
+            targets = list(out) if name == "*" else [cls.slot(name).name]
+            if not isinstance(override, Mapping):
+                raise ParameterError(f"material override for {name!r} must be a mapping of {', '.join(MATERIAL_KEYS)}")
+            bad = set(override) - set(MATERIAL_KEYS)
+            if bad:
+                raise ParameterError(f"unknown material keys {sorted(bad)}; accepted: {', '.join(MATERIAL_KEYS)}")
+            if override.get("preset") is not None and override["preset"] not in PRESETS:
+                raise ParameterError(f"unknown material preset {override['preset']!r}; presets: {', '.join(PRESETS)}")
+            for t in targets:
+                if "preset" in override and override["preset"] is not None and override["preset"] != out[t]["preset"]:
+                    out[t]["color"] = None  # a new material brings its own color unless one is given too
+                out[t].update({k: v for k, v in override.items() if v is not None})
+        return out
+
+    def material(self, slot: str, *, name: str | None = None) -> Material:
+        """The material of ``slot`` for the current build (defaults, seeded pick or recipe override).
+
+        Call from :meth:`create`. ``name`` overrides the material's name in the model (defaults to the slot
+        name when the slot's default is kept, else ``<slot>_<preset>``).
+        """
+        from meshforge.materials import preset
+
+        self.slot(slot)
+        spec = self._materials.get(slot) or self.resolve_materials()[slot]
+        extras = {k: spec[k] for k in ("finish", "pattern", "wear") if spec.get(k) is not None}
+        mname = name or slot
+        seed = 0 if self._seed is None else int(self._seed)
+        return preset(spec["preset"], spec.get("color"), material_name=mname, seed=seed, **extras)
 
     # ------------------------------------------------------------------ building
     def create(self, p: dict[str, Any], rng: np.random.Generator) -> Model:
         """Build the geometry from a validated parameter dict (subclasses implement)."""
         raise NotImplementedError
 
-    def build(self, params: Mapping[str, Any] | None = None, seed: int | None = None) -> Model:
-        """Resolve parameters, build, place the origin at the bottom centre, record metadata."""
+    def build(self, params: Mapping[str, Any] | None = None, seed: int | None = None,
+              materials: Mapping[str, Mapping[str, Any]] | None = None) -> Model:
+        """Resolve parameters and materials, build, place the origin at the bottom centre, record metadata."""
         p = self.resolve(params, seed)
+        self._materials = self.resolve_materials(materials, seed)
+        self._seed = seed
         rng = np.random.default_rng(0 if seed is None else seed)
         model = self.create(p, rng).placed_on_ground()
         model.metadata.update({"generator": self.id, "params": p})
+        if self.slots:
+            model.metadata["materials"] = self._materials
         return model
 
 
@@ -235,6 +347,9 @@ def register(cls: type[Generator]) -> type[Generator]:
     names = [p.name for p in cls.params]
     if len(set(names)) != len(names):
         raise ValueError(f"{cls.id}: duplicate parameter names")
+    slots = [s.name for s in cls.slots]
+    if len(set(slots)) != len(slots):
+        raise ValueError(f"{cls.id}: duplicate slot names")
     _CATALOG.generators[cls.id] = cls
     return cls
 

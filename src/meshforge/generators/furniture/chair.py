@@ -11,11 +11,10 @@ from typing import Any
 import numpy as np
 
 from meshforge.core.model import Model
-from meshforge.generators.base import Generator, Param, SizeEnvelope, register
+from meshforge.generators.base import Generator, Param, SizeEnvelope, Slot, register
 from meshforge.geometry import primitives as prim
 from meshforge.geometry.mesh import Mesh
 from meshforge.geometry.transform import rotation, translation
-from meshforge.materials import preset
 
 FRAME_MATERIALS = ("oak", "walnut", "pine", "maple", "painted_wood", "black_metal", "steel")
 
@@ -70,16 +69,19 @@ class ChairGenerator(Generator):
               p_true=0.7),
         Param("cushion", "bool", False, description="fabric seat cushion", words=("cushioned", "upholstered", "padded"),
               p_true=0.3),
-        Param("frame_material", "choice", "oak", choices=FRAME_MATERIALS, description="frame material",
-              words=FRAME_MATERIALS),
         Param("corner_radius", "float", 0.006, 0.0, 0.02, "m", description="rounding of the seat and back edges",
               words=("rounded", "sharp"), sample_range=(0.003, 0.01)),
+    )
+    slots = (
+        Slot("frame", "oak", words=("frame", "legs", "leg", "seat", "back", "wood"), choices=FRAME_MATERIALS,
+             description="seat, legs, back, stretchers and arms"),
+        Slot("cushion", "fabric", words=("cushion", "fabric", "upholstery", "pad"), description="seat cushion"),
     )
     size = SizeEnvelope(min=(0.36, 0.38, 0.34), max=(0.80, 1.25, 0.80))
 
     def create(self, p: dict[str, Any], rng: np.random.Generator) -> Model:
         model = Model(self.id)
-        frame = preset(p["frame_material"])
+        frame = self.material("frame")
         w, d, h, t = p["seat_width"], p["seat_depth"], p["seat_height"], p["seat_thickness"]
         leg_t = p["leg_thickness"]
         r = p["corner_radius"]
@@ -116,7 +118,7 @@ class ChairGenerator(Generator):
                 model.add(f"armrest_{i}", arm, frame)
 
         if p["cushion"]:
-            fabric = preset("fabric", material_name="cushion_fabric")
+            fabric = self.material("cushion")
             ct = 0.045
             cushion = prim.box((w * 0.94, ct, d * 0.92), bevel=ct * 0.45, bevel_segments=4)
             model.add("cushion", cushion.translated((0, h + ct / 2, 0.005)), fabric)

@@ -11,11 +11,10 @@ from typing import Any
 import numpy as np
 
 from meshforge.core.model import Model
-from meshforge.generators.base import Generator, Param, SizeEnvelope, register
+from meshforge.generators.base import Generator, Param, SizeEnvelope, Slot, register
 from meshforge.generators.furniture.chair import FRAME_MATERIALS, leg_mesh
 from meshforge.geometry import csg
 from meshforge.geometry import primitives as prim
-from meshforge.materials import preset
 
 
 @register
@@ -50,17 +49,19 @@ class TableGenerator(Generator):
               words=("thick legs", "thin legs", "sturdy"), sample_range=(0.045, 0.075)),
         Param("apron", "bool", True, description="frame rails under the top", words=("with apron", "without apron"),
               p_true=0.7),
-        Param("top_material", "choice", "oak", choices=FRAME_MATERIALS, description="top material",
-              words=FRAME_MATERIALS),
-        Param("leg_material", "choice", "oak", choices=FRAME_MATERIALS, description="legs and apron material",
-              words=FRAME_MATERIALS),
+    )
+    slots = (
+        Slot("top", "oak", words=("top", "tabletop", "table top", "surface"), choices=("oak", "walnut", "pine", "maple", "marble", "glass", "painted_wood"),
+             description="the top"),
+        Slot("legs", "oak", words=("legs", "leg", "base", "frame", "apron", "pedestal"), choices=FRAME_MATERIALS,
+             description="legs, apron or pedestal"),
     )
     size = SizeEnvelope(min=(0.4, 0.35, 0.4), max=(3.2, 1.1, 3.2))
 
     def create(self, p: dict[str, Any], rng: np.random.Generator) -> Model:
         model = Model(self.id)
-        top_mat = preset(p["top_material"])
-        leg_mat = preset(p["leg_material"])
+        top_mat = self.material("top")
+        leg_mat = self.material("legs")
         length = p["length"]
         width = length if p["shape"] == "round" else min(p["width"], length)
         h, tt, er = p["height"], p["top_thickness"], p["edge_radius"]

@@ -10,12 +10,10 @@ from typing import Any
 
 import numpy as np
 
-from meshforge.core.material import Material
 from meshforge.core.model import Model
-from meshforge.generators.base import Generator, Param, SizeEnvelope, register
+from meshforge.generators.base import Generator, Param, SizeEnvelope, Slot, register
 from meshforge.geometry import csg
 from meshforge.geometry import primitives as prim
-from meshforge.materials import preset
 
 BODY_MATERIALS = ("ceramic", "stoneware", "porcelain", "steel", "glass", "plastic")
 
@@ -52,18 +50,23 @@ class MugGenerator(Generator):
               words=("full", "empty", "with coffee"), sample_range=(0.0, 0.8)),
         Param("saucer", "bool", False, description="stands on a saucer", words=("with saucer", "on a saucer"),
               p_true=0.3),
-        Param("material", "choice", "ceramic", choices=BODY_MATERIALS, description="body material",
-              words=BODY_MATERIALS),
+    )
+    slots = (
+        Slot("body", "ceramic", words=("body", "mug", "cup", "glaze"), choices=BODY_MATERIALS,
+             colors=("#F1EEE8", "#2F4A6D", "#B03A2E", "#3C6E47", "#E8C547", "#222222"),
+             description="body, handle and saucer"),
+        Slot("coffee", "chocolate", color="#3B2314", words=("coffee", "drink", "liquid", "tea"),
+             description="the drink inside"),
     )
     size = SizeEnvelope(min=(0.05, 0.06, 0.05), max=(0.26, 0.18, 0.22))
 
     def create(self, p: dict[str, Any], rng: np.random.Generator) -> Model:
         model = Model(self.id)
-        body_mat = preset(p["material"])
+        body_mat = self.material("body")
         lift = 0.0
         if p["saucer"]:
             saucer, lift = self._saucer(p)
-            model.add("saucer", saucer, body_mat.renamed("saucer_" + p["material"]))
+            model.add("saucer", saucer, body_mat)
         profile, inner_radius_at, inner_floor = self._profile(p)
         body = prim.lathe(profile, segments=72, crease_deg=50.0)
         if p["handle"]:
@@ -72,7 +75,7 @@ class MugGenerator(Generator):
         if p["fill"] > 0:
             level = inner_floor + p["fill"] * (p["height"] - inner_floor - p["wall_thickness"])
             coffee = self._liquid(inner_radius_at, inner_floor, level)
-            model.add("coffee", coffee.translated((0, lift, 0)), _coffee())
+            model.add("coffee", coffee.translated((0, lift, 0)), self.material("coffee"))
         return model
 
     @staticmethod
@@ -158,6 +161,3 @@ class MugGenerator(Generator):
         ]
         return prim.lathe(profile, segments=72, crease_deg=40.0), 0.0065
 
-
-def _coffee() -> Material:
-    return Material.from_srgb("coffee", "#3B2314", roughness=0.08)
