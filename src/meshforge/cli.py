@@ -435,6 +435,41 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Fix what inspect finds, step by step with rollback, write the result and re-inspect."""
+    from meshforge.export import export, find_exporter
+    from meshforge.importers import load
+    from meshforge.quality.repair import repair
+
+    out = Path(args.output)
+    exporter = find_exporter(out.suffix)  # unknown target format: fail before reading anything
+    if out.resolve() == Path(args.file).resolve():
+        raise ParameterError(f"{out}: write the repaired model to a new file, not over the input")
+    _prepare_dir(out.parent if str(out.parent) else Path("."))
+    t0 = time.perf_counter()
+    model = load(args.file)
+    src = Path(args.file)
+    result = repair(model, print_mode=args.print, inspect_options={"source_format": src.suffix.lower()})
+    written = export(result.model, out)
+    if args.json:
+        print(json.dumps({**result.to_dict(), "input": str(src), "output": [str(p) for p in written]}, indent=2))
+        return 0
+    for step in result.steps:
+        mark = {"changed": "fixed", "rolled_back": "undone", "failed": "failed"}[step.status]
+        print(f"  {mark:7s} {step.part}: {step.name}: {step.detail}")
+    if result.reverted:
+        print("  repairs lowered the score, so the model was written unchanged")
+    elif not result.changed:
+        print("  nothing to repair")
+    b, a = result.before, result.after
+    still = [f.check for f in a.findings if f.severity == "error"]
+    print(f"{src} -> {written[0]}: score {b.score:.0f} -> {a.score:.0f}"
+          f"{'; still: ' + ', '.join(still) if still else ''} ({time.perf_counter() - t0:.2f} s)")
+    if exporter.extension and still:
+        _say("  run `meshforge inspect` on the output for details", False)
+    return 0
+
+
 def _print_inspection(name: str, report: object) -> None:
     from meshforge.quality import Report
 
@@ -519,6 +554,13 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--units", default="auto", help="the file's length unit (m, mm, cm, in) or auto (default)")
     q.add_argument("--up", default="auto", choices=("auto", "Y", "Z"), help="the file's up axis (default auto)")
     q.set_defaults(func=cmd_inspect)
+
+    rp = sub.add_parser("repair", help="fix holes, winding, duplicates, debris and non-manifold spots; re-inspect")
+    rp.add_argument("file")
+    rp.add_argument("--output", "-o", required=True, help="file to write (any export format, e.g. fixed.glb)")
+    rp.add_argument("--print", action="store_true", help="make every part a closed solid for 3D printing")
+    rp.add_argument("--json", action="store_true", help="print the steps and scores as JSON")
+    rp.set_defaults(func=cmd_repair)
 
     f = sub.add_parser("formats", help="list export formats")
     f.set_defaults(func=cmd_formats)

@@ -19,6 +19,10 @@ Definitions (counts in findings use these):
 * duplicate faces: faces on the same three welded corners (either winding); count = extra copies.
 * duplicate vertices: render vertices equal in welded position, normal and UV (seam splits differ in
   UV or normal and are not duplicates); count = vertices that could be merged away.
+* cracks (files only): vertices that weld together but differ bit for bit (float rounding in the file). meshforge
+  closes them, but tools that match coordinates exactly (slicers, exact-arithmetic mesh libraries, the
+  Thingi10K labels) see open edges there, and faces that touch without sharing a vertex; ``holes`` and
+  ``self_intersections`` report them as warnings when the welded surface is otherwise clean.
 * small piece: a piece of a multi-piece part whose bounding box diagonal is under
   :data:`SMALL_COMPONENT_FRACTION` of the model's.
 """
@@ -314,6 +318,54 @@ class MeshTopology:
 
 
 # ---------------------------------------------------------------------------------------- helpers
+class Cracks:
+    """What exact (bit-for-bit) vertex matching sees that welding hides, for one part (see module docstring).
+
+    Attributes:
+        boundary_edges: (K, 2, 3) segments of edges that are open only under exact matching.
+        split_faces: face ids (in the part's checked mesh) touching a welded point made of several exact points.
+        gap: largest distance between exact points that weld into one (model units).
+    """
+
+    def __init__(self, g: PartGeometry):
+        mesh, t = g.mesh, g.topology
+        self.boundary_edges = np.zeros((0, 2, 3))
+        self.split_faces = np.zeros(0, np.int64)
+        self.gap = 0.0
+        if not mesh.triangle_count:
+            return
+        _, exact = np.unique(mesh.vertices, axis=0, return_inverse=True)
+        exact = exact.reshape(-1)
+        weld = mesh.weld_map()
+        # welded points made of more than one exact point
+        pairs = np.unique(np.stack([weld, exact], axis=1), axis=0)
+        copies = np.bincount(pairs[:, 0], minlength=t.vertex_count)
+        split = copies > 1
+        if not split.any():
+            return
+        members = np.flatnonzero(split[weld])
+        dist = np.linalg.norm(mesh.vertices[members] - t.positions[weld[members]], axis=1)
+        self.gap = float(2 * dist.max()) if len(dist) else 0.0
+        self.split_faces = np.flatnonzero(split[t.faces].any(axis=1))
+        ef = exact[mesh.faces]
+        e = np.sort(np.concatenate([ef[:, [0, 1]], ef[:, [1, 2]], ef[:, [2, 0]]]), axis=1)
+        uniq, counts = np.unique(e, axis=0, return_counts=True)
+        open_exact = uniq[counts == 1]
+        if len(open_exact):
+            first = np.zeros(exact.max() + 1, np.int64)
+            first[exact] = np.arange(len(exact))
+            self.boundary_edges = mesh.vertices[first[open_exact]]
+
+
+def cracks_of(g: PartGeometry, ctx: Context) -> Cracks | None:
+    """The part's :class:`Cracks` when the model came from a file (None for built models), computed once."""
+    if ctx.options.source_format is None:
+        return None
+    if "cracks" not in g.cache:
+        g.cache["cracks"] = Cracks(g)
+    return g.cache["cracks"]
+
+
 def describe_region(points: np.ndarray, bounds: np.ndarray, up_axis: int = 1) -> str:
     """Plain words for where points sit in a bounding box: "along the base", "near the top", "across the model"."""
     if not len(points):
@@ -408,12 +460,35 @@ def check_holes(model: Model, ctx: Context) -> list[Finding]:
             region_pts.append(center)
         segs[g.name] = {"segments": t.segments(t.boundary_edges)}
     if not loops_total:
-        return []
+        return _crack_holes(ctx)
     region = describe_region(np.array(region_pts), ctx.bounds, _up_index(ctx))
     f = Finding("holes", "error", loops_total,
                 f"{_plural(loops_total, 'hole')} {region} of {_parts_phrase(parts)} (open boundary loops); "
                 "the surface does not enclose a volume.",
                 "run `meshforge repair` to fill them", where)
+    f.highlights = segs
+    return [f]
+
+
+def _crack_holes(ctx: Context) -> list[Finding]:
+    """Open edges that only exact vertex matching sees (files whose coordinates differ by float rounding)."""
+    total, where, parts, segs, gap = 0, [], [], {}, 0.0
+    for g in ctx.parts:
+        c = cracks_of(g, ctx)
+        if c is None or not len(c.boundary_edges):
+            continue
+        total += len(c.boundary_edges)
+        gap = max(gap, c.gap)
+        parts.append(g.name)
+        where += [{"part": g.name, "position": point(s.mean(axis=0)), "edges": 1} for s in c.boundary_edges[:20]]
+        segs[g.name] = {"segments": c.boundary_edges}
+    if not total:
+        return []
+    f = Finding("holes", "warning", total,
+                f"{_plural(total, 'edge')} of {_parts_phrase(parts)} are open when vertices are matched exactly: "
+                f"cracks at most {gap:.2g} {ctx.frame.units} wide from float rounding in the file. meshforge closes "
+                "them, but slicers and exact tools see holes.",
+                "run `meshforge repair` (merges the split vertices and writes them shared)", where)
     f.highlights = segs
     return [f]
 
@@ -559,6 +634,8 @@ def check_duplicate_faces(model: Model, ctx: Context) -> list[Finding]:
 
 @check("duplicate_vertices", "topology", "Render vertices identical in position, normal and UV.")
 def check_duplicate_vertices(model: Model, ctx: Context) -> list[Finding]:
+    if ctx.options.source_format == ".stl":
+        return []  # STL stores three corners per facet and cannot share vertices: nothing to fix there
     total, where, parts, hl = 0, [], [], {}
     for g in ctx.parts:
         dup = g.topology.duplicate_vertices
@@ -606,12 +683,37 @@ def check_self_intersections(model: Model, ctx: Context) -> list[Finding]:
             f"self-intersections tested on a sample of {ctx.options.self_intersection_max_faces:,} faces in "
             f"{_parts_phrase(sampled_parts)}")
     if not total_faces:
-        return []
+        return _crack_contacts(ctx)
     sample_note = " (tested on a sample of faces)" if sampled_parts else ""
     f = Finding("self_intersections", "error", total_faces,
                 f"{_plural(total_faces, 'face')} in {_parts_phrase(parts)} cut through or overlap other faces of "
                 f"the same part{sample_note}; booleans, slicers and volume measurements are unreliable.",
                 "run `meshforge repair` (rebuilds the part as a clean solid)", where)
+    f.highlights = hl
+    return [f]
+
+
+def _crack_contacts(ctx: Context) -> list[Finding]:
+    """Faces that touch without sharing a vertex when coordinates are compared exactly (split vertices)."""
+    total, where, parts, hl, gap = 0, [], [], {}, 0.0
+    for g in ctx.parts:
+        c = cracks_of(g, ctx)
+        if c is None or not len(c.split_faces):
+            continue
+        total += len(c.split_faces)
+        gap = max(gap, c.gap)
+        parts.append(g.name)
+        centers = g.topology.face_centers(c.split_faces[:20])
+        where += [{"part": g.name, "position": point(p), "faces": [int(g.face_ids[f])]}
+                  for f, p in zip(c.split_faces[:20], centers, strict=False)]
+        hl[g.name] = {"faces": g.face_ids[c.split_faces]}
+    if not total:
+        return []
+    f = Finding("self_intersections", "warning", total,
+                f"{_plural(total, 'face')} of {_parts_phrase(parts)} touch neighbours at vertices that differ by "
+                f"float rounding (at most {gap:.2g} {ctx.frame.units}); exact intersection tests count them as "
+                "self-intersecting.",
+                "run `meshforge repair` (merges the split vertices)", where)
     f.highlights = hl
     return [f]
 
