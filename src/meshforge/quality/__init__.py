@@ -197,4 +197,5 @@ def inspect_file(path: str | os.PathLike, **kwargs: Any) -> Report:
     kwargs.setdefault("source_format", p.suffix.lower())
     report = inspect(model, **kwargs)
     report.summary["file"] = str(p)
+    report.model = model  # the loaded model, for the HTML report's pictures
     return report

@@ -94,6 +94,8 @@ class Report:
     profile: str
     metrics: dict[str, Any] = field(default_factory=dict)
     summary: dict[str, Any] = field(default_factory=dict)
+    #: the inspected model when :func:`meshforge.quality.inspect_file` loaded it (not serialised)
+    model: Any = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Finding]:
