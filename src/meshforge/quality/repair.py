@@ -44,8 +44,12 @@ log = logging.getLogger(__name__)
 SMALL_PIECE_FRACTION = 0.01
 #: A step may not move a part's bounding box corners by more than this fraction of its diagonal.
 MAX_BOUNDS_CHANGE = 0.05
+#: A step may not change a closed part's volume by more than this fraction.
+MAX_VOLUME_CHANGE = 0.05
+#: Parts with more triangles are not unwrapped (xatlas time grows quickly); simplify them first.
+MAX_UNWRAP_TRIANGLES = 300_000
 #: Vertices split apart at non-manifold spots move this fraction of the model's diagonal apart.
-SPLIT_NUDGE = 1e-6
+SPLIT_NUDGE = 1e-5
 
 
 @dataclass
@@ -323,10 +327,17 @@ def _fill_holes(mesh: Mesh, ctx: dict) -> tuple[Mesh, str]:
 
 
 def _make_solid(mesh: Mesh, ctx: dict) -> tuple[Mesh, str]:
-    if not ctx["print_mode"]:
-        bad = _badness(mesh)
-        if not (bad["holes"] or bad["non_manifold_edges"] or bad["inconsistent_edges"]):
+    bad = _badness(mesh)
+    broken = bad["holes"] or bad["non_manifold_edges"] or bad["inconsistent_edges"]
+    if not broken:
+        if not ctx["print_mode"]:
             return mesh, ""
+        from meshforge.quality.intersect import self_intersecting_pairs
+
+        t = MeshTopology(mesh)
+        pairs, _, _ = self_intersecting_pairs(t.positions, t.faces[t.live], max_faces=200_000)
+        if not len(pairs):
+            return mesh, ""  # already a clean closed solid: nothing for MeshFix to do
     try:
         import pymeshfix
     except ImportError:  # pragma: no cover - a default dependency
@@ -501,9 +512,15 @@ def _run_steps(part_name: str, mesh: Mesh, steps_to_run: list, ctx: dict, steps:
         after = _badness(candidate)
         worse = [k for k in before if after.get(k, 0) > before[k]]
         moved = 0.0 if name == "remove_small_pieces" else _bounds_moved(mesh, candidate)  # debris may shrink it
-        if worse or moved > MAX_BOUNDS_CHANGE or not candidate.triangle_count:
+        lost = 0.0
+        finite = np.isfinite(mesh.vertices).all() and np.isfinite(candidate.vertices).all()
+        if name != "remove_small_pieces" and finite and mesh.is_watertight() and candidate.is_watertight():
+            v0 = abs(mesh.volume)
+            lost = abs(abs(candidate.volume) - v0) / v0 if v0 > 0 else 0.0
+        if worse or moved > MAX_BOUNDS_CHANGE or lost > MAX_VOLUME_CHANGE or not candidate.triangle_count:
             why = (f"it would increase {', '.join(f'{k} {before[k]}->{after[k]}' for k in worse)}" if worse
                    else f"it would move the outline by {moved:.1%} of the part's size" if moved > MAX_BOUNDS_CHANGE
+                   else f"it would change the volume by {lost:.1%}" if lost > MAX_VOLUME_CHANGE
                    else "it would leave no faces")
             steps.append(Step(part_name, name, "rolled_back", f"{detail}; rolled back: {why}"))
             continue
@@ -526,14 +543,20 @@ def _repair_part(part: Part, ctx: dict, steps: list[Step]) -> Part:
         # one step's fix can expose another's problem (a cap meeting a fin): one more pass
         again = [s for s in STEPS if s[0] in ("drop_degenerate", "split_non_manifold", "fix_winding", "fill_holes")]
         mesh = _run_steps(part.name, mesh, again, ctx, steps)
-    if ctx["uv_destroyed"] and not ctx["print_mode"]:
+    if (ctx["uv_destroyed"] or mesh.uvs is None) and not ctx["print_mode"]:
         from meshforge.geometry.uv import xatlas_uvs
 
-        try:
-            mesh = xatlas_uvs(mesh)
-            steps.append(Step(part.name, "unwrap_uvs", "changed", "re-unwrapped UVs with xatlas"))
-        except Exception as exc:
-            steps.append(Step(part.name, "unwrap_uvs", "failed", f"{type(exc).__name__}: {exc}"))
+        why = "re-unwrapped UVs with xatlas" if ctx["uv_destroyed"] else "unwrapped the missing UVs with xatlas"
+        if mesh.triangle_count > MAX_UNWRAP_TRIANGLES:
+            steps.append(Step(part.name, "unwrap_uvs", "failed",
+                              f"{mesh.triangle_count:,} triangles is over the {MAX_UNWRAP_TRIANGLES:,} unwrapping limit; "
+                              "run `meshforge lod` first"))
+        else:
+            try:
+                mesh = xatlas_uvs(mesh if mesh.normals is not None else mesh.with_normals())
+                steps.append(Step(part.name, "unwrap_uvs", "changed", why))
+            except Exception as exc:
+                steps.append(Step(part.name, "unwrap_uvs", "failed", f"{type(exc).__name__}: {exc}"))
     if mesh.normals is None and not ctx["print_mode"]:
         mesh = mesh.with_normals()
     return Part(part.name, mesh, part.material, part.transform.copy())
