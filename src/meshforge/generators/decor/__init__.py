@@ -1,0 +1,1 @@
+"""Decor and lighting: lamps, candles, vases, frames, clocks, lanterns."""
