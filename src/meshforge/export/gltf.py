@@ -315,16 +315,8 @@ class _GltfBuilder:
         return len(self.meshes) - 1
 
 
-def build_gltf(
-    model: Model, stem: str, embed_images: bool, keep_uvs: bool = True
-) -> tuple[dict, bytes, dict[str, bytes]]:
-    """The glTF JSON document, its binary buffer and (for ``.gltf``) the PNG side files.
-
-    Every part with triangles becomes a child node of one root node named after the model, with its
-    own mesh. TEXCOORD_0 is written when the part has UVs and its material samples a texture, or
-    always with ``keep_uvs``. The buffer's ``uri`` is left for the caller to set.
-    """
-    gb = _GltfBuilder(stem, embed_images, keep_uvs)
+def _add_parts(gb: _GltfBuilder, model: Model, suffix: str) -> list[int]:
+    """Add one node (and mesh) per drawable part; returns their node indices in ``gb.nodes``."""
     children = []
     for part in model.parts:
         if not part.mesh.triangle_count:
@@ -336,18 +328,63 @@ def build_gltf(
             # glTF nodes cannot hold shear: bake it into the vertices (normals follow)
             mesh = mesh.transformed(matrix)
             identity = True
-        mesh_index = gb.mesh(part.name, mesh, part.material)
+        mesh_index = gb.mesh(part.name + suffix, mesh, part.material)
         if mesh_index is None:
             continue
-        node: dict = {"name": part.name, "mesh": mesh_index}
+        node: dict = {"name": part.name + suffix, "mesh": mesh_index}
         if not identity:
             node["matrix"] = [float(x) for x in np.asarray(matrix).T.reshape(-1)]
         gb.nodes.append(node)
-        children.append(len(gb.nodes))
-    root: dict = {"name": model.name}
+        children.append(len(gb.nodes) - 1)
+    return children
+
+
+def _add_level(gb: _GltfBuilder, model: Model, name: str, suffix: str) -> int:
+    """A group node ``name`` holding one level's parts; returns its index."""
+    children = _add_parts(gb, model, suffix)
+    node: dict = {"name": name}
     if children:
-        root["children"] = children
-    scene: dict = {"name": model.name, "nodes": [0]}
+        node["children"] = children
+    gb.nodes.append(node)
+    return len(gb.nodes) - 1
+
+
+def build_gltf(
+    model: Model, stem: str, embed_images: bool, keep_uvs: bool = True
+) -> tuple[dict, bytes, dict[str, bytes]]:
+    """The glTF JSON document, its binary buffer and (for ``.gltf``) the PNG side files.
+
+    Every part with triangles becomes a child node of one root node named after the model, with its
+    own mesh. TEXCOORD_0 is written when the part has UVs and its material samples a texture, or
+    always with ``keep_uvs``. The buffer's ``uri`` is left for the caller to set.
+    """
+    gb = _GltfBuilder(stem, embed_images, keep_uvs)
+    if model.lods:
+        roots = [_add_level(gb, model, f"{model.name}_LOD0", "")]
+        for k, level in enumerate(model.lods, start=1):
+            roots.append(_add_level(gb, level, f"{model.name}_LOD{k}", f"_L{k}"))
+        levels = len(roots)
+        sizes = [float(s) for s in model.lod_screen_sizes[:levels]]
+        sizes += [0.0] * (levels - len(sizes))
+        # MSFT_lod: the highest level carries the ids of the lower ones, which stay out of the scene
+        # graph, and MSFT_screencoverage in its extras (area fraction ~ screen height fraction squared)
+        lod0 = gb.nodes[roots[0]]
+        lod0["extensions"] = {"MSFT_lod": {"ids": roots[1:]}}
+        lod0["extras"] = {"MSFT_screencoverage": [round(s * s, 8) for s in sizes],
+                          "screen_size": [round(s, 6) for s in sizes]}
+        scene_nodes = [roots[0]]
+        all_nodes = gb.nodes
+    else:
+        children = _add_parts(gb, model, "")
+        root: dict = {"name": model.name}
+        if children:
+            root["children"] = [c + 1 for c in children]
+        for node in gb.nodes:
+            if "children" in node:
+                node["children"] = [c + 1 for c in node["children"]]
+        scene_nodes = [0]
+        all_nodes = [root, *gb.nodes]
+    scene: dict = {"name": model.name, "nodes": scene_nodes}
     extras = jsonable_metadata(model.metadata)
     if extras:
         scene["extras"] = extras
@@ -355,8 +392,10 @@ def build_gltf(
         "asset": {"version": "2.0", "generator": f"meshforge {__version__}"},
         "scene": 0,
         "scenes": [scene],
-        "nodes": [root, *gb.nodes],
+        "nodes": all_nodes,
     }
+    if model.lods:
+        doc["extensionsUsed"] = ["MSFT_lod"]
     binary = gb.binary()
     sections = {
         "meshes": gb.meshes,

@@ -1,0 +1,217 @@
+"""A small ctypes binding to the meshoptimizer C library shipped inside the PyPI ``meshoptimizer`` wrapper.
+
+The wrapper's own ``simplify_with_attributes`` declares no argument types (STACK.md: it raises or
+crashes), so every function used here is declared with its exact C prototype from ``meshoptimizer.h``
+(meshoptimizer >= 0.23, which the wrapper 0.2.30 bundles) and called on contiguous numpy arrays:
+
+* ``meshopt_simplifyWithAttributes``: edge-collapse simplification with quadric error metrics
+  (Garland and Heckbert 1997) plus attribute quadrics (Hoppe 1999), which never collapses across UV or
+  normal seams and keeps open borders topologically (meshoptimizer's vertex classification);
+* ``meshopt_simplifyScale``: the scale that turns a relative error into meters;
+* ``meshopt_optimizeVertexCache`` (Forsyth-style cache optimisation) and
+  ``meshopt_optimizeVertexFetchRemap``;
+* ``meshopt_encodeVertexBuffer`` / ``meshopt_encodeIndexBuffer``: the codecs of ``EXT_meshopt_compression``
+  (vertex codec version 0, index codec version 1, as that extension specifies) and their decoders.
+
+Everything here checks its inputs (programmer errors raise ``ValueError``); arrays are copied to the exact
+dtypes the C side expects.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import glob
+import importlib.util
+import os
+from functools import cache
+
+import numpy as np
+
+from meshforge.core.errors import MeshforgeError
+
+#: meshopt_SimplifyLockBorder: do not move vertices on open borders.
+SIMPLIFY_LOCK_BORDER = 1
+#: meshopt_SimplifyErrorAbsolute: target_error is in mesh units rather than relative to the mesh extent.
+SIMPLIFY_ERROR_ABSOLUTE = 4
+#: meshopt_SimplifyPrune: remove small disconnected pieces whose error is below the target error.
+SIMPLIFY_PRUNE = 8
+
+_u32p = ctypes.POINTER(ctypes.c_uint)
+_f32p = ctypes.POINTER(ctypes.c_float)
+_u8p = ctypes.POINTER(ctypes.c_ubyte)
+_size = ctypes.c_size_t
+
+
+class MeshoptUnavailableError(MeshforgeError):
+    """The meshoptimizer library is not installed."""
+
+
+@cache
+def library() -> ctypes.CDLL:
+    """The loaded shared library with every used prototype declared."""
+    spec = importlib.util.find_spec("meshoptimizer")
+    if spec is None or spec.origin is None:
+        raise MeshoptUnavailableError("meshoptimizer is not installed: pip install meshoptimizer")
+    found = glob.glob(os.path.join(os.path.dirname(spec.origin), "_meshoptimizer*.so")) + glob.glob(
+        os.path.join(os.path.dirname(spec.origin), "_meshoptimizer*.pyd")
+    )
+    if not found:
+        raise MeshoptUnavailableError("the meshoptimizer package has no compiled library; reinstall it")
+    lib = ctypes.CDLL(found[0])
+    lib.meshopt_simplifyWithAttributes.argtypes = [
+        _u32p, _u32p, _size, _f32p, _size, _size, _f32p, _size, _f32p, _size, _u8p, _size,
+        ctypes.c_float, ctypes.c_uint, _f32p,
+    ]
+    lib.meshopt_simplifyWithAttributes.restype = _size
+    lib.meshopt_simplifyScale.argtypes = [_f32p, _size, _size]
+    lib.meshopt_simplifyScale.restype = ctypes.c_float
+    lib.meshopt_optimizeVertexCache.argtypes = [_u32p, _u32p, _size, _size]
+    lib.meshopt_optimizeVertexCache.restype = None
+    lib.meshopt_optimizeVertexFetchRemap.argtypes = [_u32p, _u32p, _size, _size]
+    lib.meshopt_optimizeVertexFetchRemap.restype = _size
+    lib.meshopt_encodeVertexBufferBound.argtypes = [_size, _size]
+    lib.meshopt_encodeVertexBufferBound.restype = _size
+    lib.meshopt_encodeVertexBuffer.argtypes = [_u8p, _size, ctypes.c_void_p, _size, _size]
+    lib.meshopt_encodeVertexBuffer.restype = _size
+    lib.meshopt_encodeIndexBufferBound.argtypes = [_size, _size]
+    lib.meshopt_encodeIndexBufferBound.restype = _size
+    lib.meshopt_encodeIndexBuffer.argtypes = [_u8p, _size, _u32p, _size]
+    lib.meshopt_encodeIndexBuffer.restype = _size
+    lib.meshopt_encodeVertexVersion.argtypes = [ctypes.c_int]
+    lib.meshopt_encodeVertexVersion.restype = None
+    lib.meshopt_encodeIndexVersion.argtypes = [ctypes.c_int]
+    lib.meshopt_encodeIndexVersion.restype = None
+    lib.meshopt_decodeVertexBuffer.argtypes = [ctypes.c_void_p, _size, _size, _u8p, _size]
+    lib.meshopt_decodeVertexBuffer.restype = ctypes.c_int
+    lib.meshopt_decodeIndexBuffer.argtypes = [ctypes.c_void_p, _size, _size, _u8p, _size]
+    lib.meshopt_decodeIndexBuffer.restype = ctypes.c_int
+    # EXT_meshopt_compression decoders read vertex codec version 0 only
+    lib.meshopt_encodeVertexVersion(0)
+    lib.meshopt_encodeIndexVersion(1)
+    return lib
+
+
+def _ptr(array: np.ndarray, kind: type) -> object:
+    return array.ctypes.data_as(kind)
+
+
+def simplify_with_attributes(
+    positions: np.ndarray,
+    indices: np.ndarray,
+    attributes: np.ndarray | None,
+    weights: np.ndarray | None,
+    target_index_count: int,
+    target_error: float,
+    options: int = 0,
+    vertex_lock: np.ndarray | None = None,
+) -> tuple[np.ndarray, float]:
+    """Simplify a triangle list; returns ``(indices (K,) uint32, error)``.
+
+    Args:
+        positions: (N, 3) positions (any float; copied to float32).
+        indices: (M * 3,) or (M, 3) vertex indices.
+        attributes: (N, A) per-vertex attributes (UVs, normals), or None.
+        weights: (A,) importance of each attribute column relative to position error.
+        target_index_count: stop at this many indices (3 per triangle) ...
+        target_error: ... or when the next collapse would exceed this error (relative to the mesh
+            extent, or absolute with :data:`SIMPLIFY_ERROR_ABSOLUTE`).
+        options: bit set of ``SIMPLIFY_*`` flags.
+        vertex_lock: (N,) bool, vertices that must not move or be removed, or None.
+
+    The result only references input vertices: vertices are never moved or created.
+    """
+    lib = library()
+    pos = np.ascontiguousarray(positions, dtype=np.float32).reshape(-1, 3)
+    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
+    if len(idx) % 3:
+        raise ValueError("indices must be a triangle list")
+    if len(idx) and int(idx.max()) >= len(pos):
+        raise ValueError("index out of range")
+    out = np.zeros(max(len(idx), 3), dtype=np.uint32)
+    err = ctypes.c_float(0.0)
+    if attributes is not None and attributes.shape[1]:
+        attr = np.ascontiguousarray(attributes, dtype=np.float32).reshape(len(pos), -1)
+        w = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
+        if len(w) != attr.shape[1]:
+            raise ValueError("one weight per attribute column")
+        attr_ptr, attr_stride, w_ptr, attr_count = _ptr(attr, _f32p), attr.strides[0], _ptr(w, _f32p), len(w)
+    else:
+        attr_ptr, attr_stride, w_ptr, attr_count = None, 0, None, 0
+    lock_ptr = None
+    if vertex_lock is not None:
+        lock = np.ascontiguousarray(vertex_lock, dtype=np.uint8).reshape(-1)
+        if len(lock) != len(pos):
+            raise ValueError("one lock flag per vertex")
+        lock_ptr = _ptr(lock, _u8p)
+    count = lib.meshopt_simplifyWithAttributes(
+        _ptr(out, _u32p), _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12,
+        attr_ptr, attr_stride, w_ptr, attr_count, lock_ptr, int(target_index_count),
+        float(target_error), int(options), ctypes.byref(err),
+    )
+    return out[:count].copy(), float(err.value)
+
+
+def simplify_scale(positions: np.ndarray) -> float:
+    """meshoptimizer's scale of a mesh: relative errors times this are in the positions' units."""
+    pos = np.ascontiguousarray(positions, dtype=np.float32).reshape(-1, 3)
+    return float(library().meshopt_simplifyScale(_ptr(pos, _f32p), len(pos), 12))
+
+
+def optimize_vertex_cache(indices: np.ndarray, vertex_count: int) -> np.ndarray:
+    """Reorder triangles for the post-transform vertex cache; (K,) uint32."""
+    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
+    out = np.zeros_like(idx)
+    if len(idx):
+        library().meshopt_optimizeVertexCache(_ptr(out, _u32p), _ptr(idx, _u32p), len(idx), int(vertex_count))
+    return out
+
+
+def optimize_vertex_fetch_remap(indices: np.ndarray, vertex_count: int) -> tuple[np.ndarray, int]:
+    """``(remap (N,) uint32, unique count)``: new position of each vertex in first-use order (~0 = unused)."""
+    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
+    remap = np.zeros(int(vertex_count), dtype=np.uint32)
+    unique = library().meshopt_optimizeVertexFetchRemap(_ptr(remap, _u32p), _ptr(idx, _u32p), len(idx), int(vertex_count))
+    return remap, int(unique)
+
+
+def encode_vertex_buffer(data: np.ndarray) -> bytes:
+    """Vertex codec (version 0) of an (N, stride) uint8 array whose stride is a multiple of 4, <= 256."""
+    buf = np.ascontiguousarray(data, dtype=np.uint8)
+    count, stride = buf.shape
+    if stride % 4 or stride > 256:
+        raise ValueError("vertex stride must be a multiple of 4 up to 256")
+    lib = library()
+    bound = lib.meshopt_encodeVertexBufferBound(count, stride)
+    out = np.zeros(bound, dtype=np.uint8)
+    size = lib.meshopt_encodeVertexBuffer(_ptr(out, _u8p), bound, buf.ctypes.data, count, stride)
+    if size == 0:
+        raise RuntimeError("meshopt vertex encoding failed")
+    return out[:size].tobytes()
+
+
+def encode_index_buffer(indices: np.ndarray, vertex_count: int) -> bytes:
+    """Index codec (version 1) of a triangle list."""
+    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
+    lib = library()
+    bound = lib.meshopt_encodeIndexBufferBound(len(idx), int(vertex_count))
+    out = np.zeros(bound, dtype=np.uint8)
+    size = lib.meshopt_encodeIndexBuffer(_ptr(out, _u8p), bound, _ptr(idx, _u32p), len(idx))
+    if size == 0:
+        raise RuntimeError("meshopt index encoding failed")
+    return out[:size].tobytes()
+
+
+def decode_vertex_buffer(data: bytes, count: int, stride: int) -> np.ndarray | None:
+    """Decode :func:`encode_vertex_buffer` output to (count, stride) uint8; None when the data is corrupt."""
+    src = np.frombuffer(data, dtype=np.uint8).copy()
+    out = np.zeros((count, stride), dtype=np.uint8)
+    rc = library().meshopt_decodeVertexBuffer(out.ctypes.data, count, stride, _ptr(src, _u8p), len(src))
+    return out if rc == 0 else None
+
+
+def decode_index_buffer(data: bytes, count: int, index_size: int) -> np.ndarray | None:
+    """Decode an index codec stream to ``count`` indices of ``index_size`` (2 or 4) bytes; None if corrupt."""
+    src = np.frombuffer(data, dtype=np.uint8).copy()
+    out = np.zeros(count, dtype=np.uint16 if index_size == 2 else np.uint32)
+    rc = library().meshopt_decodeIndexBuffer(out.ctypes.data, count, index_size, _ptr(src, _u8p), len(src))
+    return out if rc == 0 else None

@@ -1,0 +1,228 @@
+"""LOD chains: levels, their screen-size thresholds, downscaled textures and a measured quality report.
+
+Every level is simplified from LOD0 (not from the level before), so each level's vertices are LOD0
+vertices with their own UVs (see :mod:`meshforge.lod.simplify`). Thresholds follow Unity's LOD Group
+and Unreal's *screen size*: the fraction of the screen height the model's largest side covers. A level
+is shown from the moment its geometric error would cover at most ``pixel_error`` pixels on a screen
+``screen_height_px`` high (the approach of gltfpack and Simplygon's screen-size LODs)::
+
+    switch_k = pixel_error * size_m / (hausdorff_m(LOD_k) * screen_height_px)
+
+Each switch is then checked in image space: LOD k-1 and LOD k are rendered at the switch size and the
+switch is moved to a smaller size until their difference is below ``max_visual_difference``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from PIL import Image
+
+from meshforge.core.errors import ParameterError
+from meshforge.core.material import Material, Texture
+from meshforge.core.model import Model
+from meshforge.lod.metrics import model_distance, uv_provenance, visual_difference
+from meshforge.lod.profiles import LodProfile, lod_profile
+from meshforge.lod.simplify import simplify_model
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LodOptions:
+    """How to build a chain."""
+
+    #: number of levels including LOD0; None: the profile's (or 4 without a profile).
+    levels: int | None = None
+    #: platform profile name (``mobile``, ``web``, ``desktop``, ``console``, ``vr``, ``ar``) or None.
+    profile: str | None = None
+    #: fraction of LOD0's triangles kept per step (level k keeps ratio_step ** k); None: the profile's.
+    ratio_step: float | None = None
+    #: on-screen geometric error (pixels) at which the next level takes over.
+    pixel_error: float = 1.0
+    #: reference screen height in pixels for the thresholds.
+    screen_height_px: int = 1080
+    #: largest image-space difference (0..1) allowed between consecutive levels at their switch size.
+    max_visual_difference: float = 0.10
+    #: measure Hausdorff / mean distances per level.
+    measure: bool = True
+    #: render consecutive levels at each switch size and tune the switch (needs EGL).
+    render_check: bool = True
+    #: faceted low-poly levels (flat normals).
+    flat: bool = False
+
+    def __post_init__(self) -> None:
+        if self.levels is not None and not 1 <= self.levels <= 8:
+            raise ParameterError(f"levels must be between 1 and 8, got {self.levels}")
+        if self.ratio_step is not None and not 0.0 < self.ratio_step < 1.0:
+            raise ParameterError(f"ratio step must be in (0, 1), got {self.ratio_step}")
+        if not self.pixel_error > 0:
+            raise ParameterError("pixel error must be positive")
+
+
+@dataclass
+class LodLevel:
+    """Facts of one level (index 0 is the original)."""
+
+    index: int
+    triangles: int
+    vertices: int
+    ratio: float
+    screen_size: float
+    texture_px: int | None
+    hausdorff: float | None = None
+    mean_distance: float | None = None
+    hausdorff_m: float | None = None
+    visual_difference: float | None = None
+    watertight_parts: int = 0
+    foreign_uv_vertices: int = 0
+    cross_chart_faces: int = 0
+
+
+@dataclass
+class LodReport:
+    """What a chain build produced; ``to_dict`` is JSON-ready."""
+
+    model: str
+    profile: dict | None
+    levels: list[LodLevel] = field(default_factory=list)
+    screen_height_px: int = 1080
+    max_visual_difference: float = 0.10
+
+    @property
+    def visual_ok(self) -> bool:
+        return all(lv.visual_difference is None or lv.visual_difference < self.max_visual_difference
+                   for lv in self.levels)
+
+    def to_dict(self) -> dict:
+        return {
+            "model": self.model,
+            "profile": self.profile,
+            "screen_height_px": self.screen_height_px,
+            "max_visual_difference": self.max_visual_difference,
+            "visual_ok": self.visual_ok,
+            "levels": [{k: (round(v, 7) if isinstance(v, float) else v) for k, v in lv.__dict__.items()}
+                       for lv in self.levels],
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+
+def downscale_texture(texture: Texture, max_px: int) -> Texture:
+    """The texture with its longer side at most ``max_px`` (Lanczos), or itself when already small."""
+    image = texture.image
+    w, h = image.size
+    if max(w, h) <= max_px:
+        return texture
+    scale = max_px / max(w, h)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = image.convert("RGBA" if "A" in image.getbands() else "RGB").resize(size, Image.Resampling.LANCZOS)
+    buf = io.BytesIO()
+    small.save(buf, format="PNG", compress_level=6)
+    return Texture(buf.getvalue(), texture.name)
+
+
+def downscale_material(material: Material, max_px: int) -> Material:
+    slots = ("base_color_texture", "metallic_roughness_texture", "normal_texture", "emissive_texture")
+    changes = {s: downscale_texture(getattr(material, s), max_px) for s in slots if getattr(material, s) is not None}
+    return replace(material, **changes) if changes else material
+
+
+def limit_textures(model: Model, max_px: int | None) -> Model:
+    """A copy whose textures are at most ``max_px`` on their longer side (materials shared stay shared)."""
+    if max_px is None:
+        return model
+    out = model.copy()
+    done: dict[int, Material] = {}
+    for part in out.parts:
+        key = id(part.material)
+        if key not in done:
+            done[key] = downscale_material(part.material, max_px)
+        part.material = done[key]
+    return out
+
+
+def _largest_texture(model: Model) -> int | None:
+    sides = [max(t.size) for m in model.materials for t in m.textures.values()]
+    return max(sides) if sides else None
+
+
+def build_lod_chain(
+    model: Model, options: LodOptions | None = None, on_level: Callable[[str], None] | None = None
+) -> tuple[Model, LodReport]:
+    """LOD0 (within the profile budget) with ``lods`` and ``lod_screen_sizes`` filled, and its report.
+
+    ``on_level`` is called with a short message after each level (CLI progress).
+    """
+    opts = options or LodOptions()
+    profile: LodProfile | None = lod_profile(opts.profile) if opts.profile else None
+    levels = opts.levels or (profile.levels if profile else 4)
+    step = opts.ratio_step or (profile.ratio_step if profile else 0.5)
+    say = on_level or (lambda _msg: None)
+    base = model.copy()
+    base.lods, base.lod_screen_sizes = [], []
+    if profile and profile.budget.triangles and base.triangle_count > profile.budget.triangles:
+        base = simplify_model(base, triangles=profile.budget.triangles)
+        say(f"LOD0 reduced to the {profile.name} budget: {base.triangle_count:,} triangles")
+    tex0 = _largest_texture(base)
+    if profile and profile.budget.texture_px and tex0:
+        base = limit_textures(base, profile.budget.texture_px)
+        tex0 = min(tex0, profile.budget.texture_px)
+    min_tex = profile.min_texture_px if profile else 64
+    chain = [base]
+    tris0 = base.triangle_count
+    for k in range(1, levels):
+        target = max(1, round(tris0 * step**k))
+        level = simplify_model(base, triangles=target, flat=opts.flat)
+        if level.triangle_count >= chain[-1].triangle_count:
+            say(f"LOD{k}: cannot simplify below {chain[-1].triangle_count:,} triangles; chain ends at LOD{k - 1}")
+            break
+        if tex0:
+            level = limit_textures(level, max(min_tex, tex0 >> k))
+        level.name = f"{model.name}_LOD{k}"
+        level.metadata.pop("lod", None)
+        chain.append(level)
+        say(f"LOD{k}: {level.triangle_count:,} triangles ({100.0 * level.triangle_count / max(tris0, 1):.1f}%)")
+    report = LodReport(model.name, profile.to_dict() if profile else None, [],
+                       opts.screen_height_px, opts.max_visual_difference)
+    size_m = float(base.extents.max()) or 1.0
+    sizes: list[float] = []
+    for k, level in enumerate(chain):
+        lv = LodLevel(k, level.triangle_count, level.vertex_count, level.triangle_count / max(tris0, 1), 0.0,
+                      _largest_texture(level), watertight_parts=sum(p.mesh.is_watertight() for p in level.parts))
+        if k > 0:
+            prov = [uv_provenance(a.mesh, b.mesh) for a, b in zip(base.parts, level.parts, strict=True)]
+            lv.foreign_uv_vertices = sum(p["foreign_vertices"] for p in prov)
+            lv.cross_chart_faces = sum(p["cross_chart_faces"] for p in prov)
+            err_m = level.metadata.get("simplify", {}).get("error_m", 0.0)
+            if opts.measure:
+                dist = model_distance(base, level)
+                lv.hausdorff, lv.mean_distance, lv.hausdorff_m = dist.hausdorff, dist.mean, dist.hausdorff_m
+                err_m = max(err_m, dist.hausdorff_m)
+            switch = 1.0 if err_m <= 0 else opts.pixel_error * size_m / (err_m * opts.screen_height_px)
+            switch = float(np.clip(switch, 0.002, 1.0))
+            if sizes:
+                switch = min(switch, sizes[-1] * 0.95)
+            if opts.render_check:
+                for _ in range(6):
+                    diff = visual_difference(chain[k - 1], level, round(switch * opts.screen_height_px))
+                    lv.visual_difference = diff
+                    if diff is None or diff < opts.max_visual_difference or switch <= 0.002:
+                        break
+                    switch = max(0.002, switch * 0.7)
+            sizes.append(switch)
+            report.levels[-1].screen_size = switch
+        report.levels.append(lv)
+    sizes.append(0.0)  # the last level is never culled
+    report.levels[-1].screen_size = 0.0
+    base.lods = chain[1:]
+    base.lod_screen_sizes = sizes
+    base.metadata["lod"] = report.to_dict()
+    log.info("LOD chain %s: %s", model.name, " / ".join(f"{lv.triangles:,}" for lv in report.levels))
+    return base, report

@@ -1,0 +1,75 @@
+"""Welded-edge topology checks used by simplification: which positions a collapse left non-manifold.
+
+meshoptimizer's edge collapse checks triangle flips but not the link condition, so near complex UV/normal
+seams it sometimes joins two sheets of the surface: an edge then has three or more faces, or a closed
+part gets a hole. :func:`bad_positions` finds the welded positions around such edges so that the caller
+can lock them and collapse again.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.sparse import csr_matrix
+
+
+def relabel(labels: np.ndarray) -> np.ndarray:
+    """Labels renumbered to 0..k-1 (order of the sorted old labels)."""
+    if not len(labels):
+        return labels.astype(np.int64)
+    return np.unique(labels, return_inverse=True)[1].reshape(-1).astype(np.int64)
+
+
+def edge_keys(wfaces: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``(undirected key (3M,), directed (3M, 2) edges)`` of a welded face array, corner order 01, 12, 20."""
+    e = np.concatenate([wfaces[:, [0, 1]], wfaces[:, [1, 2]], wfaces[:, [2, 0]]]).astype(np.int64)
+    lo, hi = e.min(axis=1), e.max(axis=1)
+    return lo * count + hi, e
+
+
+def nonmanifold_keys(wfaces: np.ndarray, count: int) -> np.ndarray:
+    """Undirected keys of welded edges with three or more faces."""
+    keys, _ = edge_keys(wfaces, count)
+    uniq, counts = np.unique(keys, return_counts=True)
+    return uniq[counts > 2]
+
+
+def bad_positions(wfaces: np.ndarray, count: int, closed: bool, allowed: np.ndarray | None = None) -> np.ndarray:
+    """Welded ids at the ends of edges a simplification broke.
+
+    Broken: an edge with three or more faces (unless its key is in ``allowed``, edges the input already
+    had), a face whose corners share a position; for a ``closed`` input also an open edge or an edge
+    used twice in one direction (inconsistent winding).
+    """
+    if not len(wfaces):
+        return np.zeros(0, dtype=np.int64)
+    keys, e = edge_keys(wfaces, count)
+    uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    bad = counts > 2
+    if allowed is not None and len(allowed):
+        bad &= ~np.isin(uniq, allowed)
+    if closed:
+        bad |= counts == 1
+        directed = e[:, 0] * count + e[:, 1]
+        d_uniq, d_inv, d_counts = np.unique(directed, return_inverse=True, return_counts=True)
+        bad_edge = bad[inverse.reshape(-1)] | (d_counts[d_inv.reshape(-1)] > 1)
+    else:
+        bad_edge = bad[inverse.reshape(-1)]
+    degenerate = (wfaces[:, 0] == wfaces[:, 1]) | (wfaces[:, 1] == wfaces[:, 2]) | (wfaces[:, 0] == wfaces[:, 2])
+    ids = [e[bad_edge].reshape(-1), wfaces[degenerate].reshape(-1)]
+    return np.unique(np.concatenate(ids))
+
+
+def adjacency(wfaces: np.ndarray, count: int) -> csr_matrix:
+    """Symmetric position adjacency (count, count) of a welded face array."""
+    _, e = edge_keys(wfaces, count)
+    rows = np.concatenate([e[:, 0], e[:, 1]])
+    cols = np.concatenate([e[:, 1], e[:, 0]])
+    return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(count, count))
+
+
+def grow(mask: np.ndarray, adj: csr_matrix, rings: int) -> np.ndarray:
+    """``mask`` (bool per position) grown by ``rings`` rings of neighbours."""
+    out = mask.copy()
+    for _ in range(rings):
+        out |= (adj @ out.astype(np.float32)) > 0
+    return out

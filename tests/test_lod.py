@@ -1,0 +1,153 @@
+"""Simplification and LOD chains: UVs from the original charts, watertight where LOD0 was, budgets met,
+GLB with _LOD0.._LODn nodes and MSFT_lod that the Khronos validator accepts."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from conftest import FULL
+from meshforge.core.errors import ParameterError
+from meshforge.core.recipe import Recipe, build
+from meshforge.export import export
+from meshforge.generators import catalog
+from meshforge.importers import load
+from meshforge.lod.chain import LodOptions, build_lod_chain
+from meshforge.lod.metrics import point_triangle_distance, surface_distance, uv_provenance
+from meshforge.lod.profiles import LOD_PROFILES
+from meshforge.lod.simplify import simplify_model
+from meshforge.quality.budget import PROFILES
+from test_export import run_gltf_validator
+
+
+def assert_level_contract(lod0, level) -> None:
+    assert [p.name for p in level.parts] == [p.name for p in lod0.parts]
+    for a, b in zip(lod0.parts, level.parts, strict=True):
+        prov = uv_provenance(a.mesh, b.mesh)
+        assert prov == {"foreign_vertices": 0, "cross_chart_faces": 0}, (a.name, prov)
+        if a.mesh.is_watertight():
+            assert b.mesh.is_watertight(), f"part {a.name} lost watertightness"
+        assert b.material.name == a.material.name
+
+
+@pytest.mark.parametrize("gid", sorted(catalog()))
+def test_every_generator_level_pair(gid):
+    model = build(Recipe(gid))
+    if FULL:
+        chain, report = build_lod_chain(model, LodOptions(levels=4, render_check=False))
+        for level in chain.lods:
+            assert_level_contract(chain, level)
+        counts = [lv.triangles for lv in report.levels]
+        assert counts == sorted(counts, reverse=True)
+        return
+    half = simplify_model(model, ratio=0.5)
+    # a closed part whose every collapse would open it keeps its triangles (watertightness wins)
+    assert half.triangle_count <= model.triangle_count
+    assert_level_contract(model, half)
+
+
+@pytest.mark.parametrize("profile", sorted(LOD_PROFILES))
+def test_profiles_meet_their_budget(profile):
+    model = build(Recipe("sofa"))
+    chain, report = build_lod_chain(model, LodOptions(profile=profile, render_check=False, measure=False))
+    budget = PROFILES[profile]
+    assert LOD_PROFILES[profile].budget is budget  # one table
+    assert chain.triangle_count <= budget.triangles
+    assert len(report.levels) <= LOD_PROFILES[profile].levels
+    for lv in report.levels:
+        assert lv.texture_px is None or lv.texture_px <= budget.texture_px
+
+
+def test_ar_profile_is_apple_quick_look():
+    ar = LOD_PROFILES["ar"].budget
+    assert ar.triangles == 100_000 and ar.texture_px == 2048
+
+
+def test_lod0_over_budget_is_reduced():
+    model = build(Recipe("sofa"))
+    target = model.triangle_count // 3
+    reduced = simplify_model(model, triangles=target)
+    assert reduced.triangle_count <= target
+    assert reduced.metadata["simplify"]["triangles_before"] == model.triangle_count
+
+
+def test_chain_glb_nodes_msft_lod_and_validator(tmp_path):
+    model = build(Recipe("chair"))
+    chain, report = build_lod_chain(model, LodOptions(levels=3))
+    assert len(chain.lods) == 2 and len(chain.lod_screen_sizes) == 3
+    sizes = chain.lod_screen_sizes
+    assert sizes[0] > sizes[1] > sizes[2] == 0.0
+    assert report.visual_ok
+    (path,) = export(chain, tmp_path / "chair_lod.glb")
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    data = path.read_bytes()
+    doc = json.loads(data[20 : 20 + int.from_bytes(data[12:16], "little")])
+    names = [n["name"] for n in doc["nodes"]]
+    for k in range(3):
+        assert f"{chain.name}_LOD{k}" in names
+    lod0 = doc["nodes"][doc["scenes"][0]["nodes"][0]]
+    assert lod0["name"] == f"{chain.name}_LOD0"
+    assert len(lod0["extensions"]["MSFT_lod"]["ids"]) == 2
+    assert len(lod0["extras"]["MSFT_screencoverage"]) == 3
+    assert "MSFT_lod" in doc["extensionsUsed"]
+
+
+def test_textures_halve_per_level():
+    model = build(Recipe("chair"))
+    _, report = build_lod_chain(model, LodOptions(levels=3, render_check=False, measure=False))
+    px = [lv.texture_px for lv in report.levels]
+    if px[0]:
+        assert px[1] <= px[0] // 2 or px[1] == 64
+
+
+def test_simplify_targets_and_errors():
+    model = build(Recipe("mug"))
+    assert simplify_model(model, triangles=500).triangle_count <= 500
+    coarse = simplify_model(model, error_relative=0.01)
+    assert coarse.triangle_count < model.triangle_count
+    assert coarse.metadata["simplify"]["error_m"] <= 0.01 * np.linalg.norm(model.extents) + 1e-9
+    with pytest.raises(ParameterError):
+        simplify_model(model, ratio=1.5)
+    with pytest.raises(ParameterError):
+        simplify_model(model)
+
+
+def test_recipe_simplify_op_low_poly():
+    full = build(Recipe("mug"))
+    low = build(Recipe("mug", edits=[{"op": "simplify", "ratio": 0.15, "flat": True}]))
+    assert low.triangle_count <= 0.2 * full.triangle_count
+
+
+def test_point_triangle_distance_regions():
+    a, b, c = np.zeros(3), np.array([1.0, 0, 0]), np.array([0, 1.0, 0])
+    pts = np.array([[0.2, 0.2, 1.0], [-1.0, -1.0, 0], [2.0, 0, 0], [0.5, -1.0, 0], [1.0, 1.0, 0]])
+    d = point_triangle_distance(pts, *(np.tile(v, (len(pts), 1)) for v in (a, b, c)))
+    np.testing.assert_allclose(d, [1.0, np.sqrt(2), 1.0, 1.0, np.sqrt(0.5)], atol=1e-12)
+
+
+def test_hausdorff_is_zero_for_identical_and_grows():
+    model = build(Recipe("mug")).merged_mesh()
+    # an upper bound: sliver triangles get few candidate samples (see metrics.SurfaceQuery)
+    assert surface_distance(model, model, 5000).mean < 1e-4
+    moved = type(model)(model.vertices + np.array([0.01, 0, 0]), model.faces)
+    assert surface_distance(model, moved, 5000).hausdorff_m == pytest.approx(0.01, rel=0.2)
+
+
+CORPUS_LOD = ["classic_meshes/spot/spot_triangulated.obj", "gltf_khronos_samples/Duck/glTF-Binary/Duck.glb",
+              "classic_meshes/stanford-bunny.obj"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", CORPUS_LOD if FULL else CORPUS_LOD[:2])
+def test_corpus_chain(corpus, name, tmp_path):
+    model = load(corpus / "models" / name)
+    chain, _ = build_lod_chain(model, LodOptions(profile="mobile", render_check=FULL))
+    for level in chain.lods:
+        assert_level_contract(chain, level)
+    assert chain.triangle_count <= PROFILES["mobile"].triangles
+    (path,) = export(chain, tmp_path / "lod.glb")
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]

@@ -1,0 +1,85 @@
+"""meshforge optimize: smaller GLB with meshopt compression and quantisation that the validator accepts
+and that meshforge reads back to the same triangles and bounds."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from meshforge.cli import main
+from meshforge.core.errors import ParameterError
+from meshforge.core.recipe import Recipe, build
+from meshforge.export import export_bytes
+from meshforge.importers import load
+from meshforge.optimize import OptimizeOptions, optimized_glb
+from test_export import run_gltf_validator
+
+
+def glb_doc(data: bytes) -> dict:
+    return json.loads(data[20 : 20 + int.from_bytes(data[12:16], "little")])
+
+
+@pytest.mark.parametrize("target", ["web", "mobile"])
+def test_optimized_glb_validates_and_reloads(tmp_path, target):
+    model = build(Recipe("chair"))
+    data = optimized_glb(model, target=target)
+    plain = export_bytes(model, "glb")[f"{model.name}.glb"]
+    assert len(data) < (len(plain) / 2 if target == "web" else len(plain))
+    doc = glb_doc(data)
+    assert {"EXT_meshopt_compression", "KHR_mesh_quantization"} <= set(doc["extensionsRequired"])
+    path = tmp_path / "chair.glb"
+    path.write_bytes(data)
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    back = load(path)
+    assert back.triangle_count == model.triangle_count
+    np.testing.assert_allclose(back.bounds, model.bounds, atol=np.linalg.norm(model.extents) / 2**13)
+
+
+def test_uncompressed_and_png_variant(tmp_path):
+    model = build(Recipe("mug"))
+    data = optimized_glb(model, OptimizeOptions(meshopt=False, quantize=False, texture_format="png"))
+    doc = glb_doc(data)
+    assert "EXT_meshopt_compression" not in doc.get("extensionsUsed", [])
+    path = tmp_path / "mug.glb"
+    path.write_bytes(data)
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    assert load(path).triangle_count == model.triangle_count
+
+
+def test_bad_options():
+    with pytest.raises(ParameterError):
+        OptimizeOptions(texture_format="gif")
+    with pytest.raises(ParameterError):
+        optimized_glb(build(Recipe("mug")), target="toaster")
+
+
+def test_cli_optimize_and_lod(tmp_path, capsys):
+    src = tmp_path / "chair.glb"
+    src.write_bytes(export_bytes(build(Recipe("chair")), "glb")["chair.glb"])
+    assert main(["optimize", str(src), "--target", "mobile", "-o", str(tmp_path / "o.glb"), "-q"]) == 0
+    assert (tmp_path / "o.glb").stat().st_size < src.stat().st_size
+    assert main(["lod", str(src), "--levels", "3", "-o", str(tmp_path / "l.glb"), "--split", "-q",
+                 "--no-render-check"]) == 0
+    for name in ("l.glb", "l_LOD0.glb", "l_LOD2.glb", "l.quality.json"):
+        assert (tmp_path / name).exists()
+    report = json.loads((tmp_path / "l.quality.json").read_text())
+    assert len(report["lod"]["levels"]) == 3 and "score" in json.dumps(report)
+    assert main(["lod", str(tmp_path / "missing.glb")]) == 2
+    assert main(["optimize", str(src), "--target", "toaster"]) == 2
+    assert "toaster" in capsys.readouterr().err
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", ["gltf_khronos_samples/Duck/glTF-Binary/Duck.glb",
+                                  "gltf_khronos_samples/Avocado/glTF/Avocado.gltf"])
+def test_corpus_optimize(corpus, name, tmp_path):
+    model = load(corpus / "models" / name)
+    path = tmp_path / "o.glb"
+    path.write_bytes(optimized_glb(model, target="web"))
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    assert load(path).triangle_count == model.triangle_count
