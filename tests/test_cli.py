@@ -53,7 +53,7 @@ def test_variations_and_set(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["generate", "spaceship"], "no generator matches"),
+        (["generate", "flux capacitor"], "no generator matches"),
         (["generate", "chair", "--formats", "glb,xyz"], "unknown format"),
         (["generate", "chair", "--set", "seat_height=9"], "out of range"),
         (["generate", "chair", "--set", "seat_height=tall"], "not valid"),
@@ -110,7 +110,7 @@ def test_generators_listing(capsys):
     assert code == 0
     catalog = json.loads(out)
     assert {g["id"] for g in catalog} >= {"chair", "table", "mug"}
-    assert all(len(g["params"]) >= 6 for g in catalog)
+    assert all(len(g["params"]) >= 5 and g["slots"] for g in catalog)
     _code, out, _ = run(capsys, "generators", "--verbose")
     assert "seat_height" in out
 

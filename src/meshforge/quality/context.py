@@ -119,9 +119,11 @@ class Frame:
     Attributes:
         meters_per_unit: model units -> meters.
         units: unit name (``m``, ``mm``).
-        units_source: ``option``, ``generator``, ``declared``, ``guessed`` or ``default``.
+        units_source: ``option``, ``generator``, ``converted`` (the importer converted the file's unit,
+            ``metadata["source_units"]``, to meters), ``declared``, ``guessed`` or ``default``.
         up: ``Y`` or ``Z``.
-        up_source: ``option``, ``generator``, ``declared``, ``format`` or ``default``.
+        up_source: ``option``, ``generator``, ``converted`` (turned Y-up on import), ``declared``, ``format``
+            or ``default``.
     """
 
     meters_per_unit: float
@@ -148,7 +150,13 @@ def resolve_frame(model: Model, options: InspectOptions, bounds: np.ndarray | No
     generated = bool(meta.get("generator"))
     fmt = options.source_format
     declared = str(meta.get("units", "m")).strip().lower()
-    if options.units != "auto":
+    source_units = str(meta.get("source_units", "")).strip().lower()
+    if source_units in UNIT_METERS and options.units != "auto":
+        # the importer already converted from source_units to meters; the option says what the file really was
+        units, mpu, usrc = "m", UNIT_METERS[options.units.lower()] / UNIT_METERS[source_units], "option"
+    elif source_units in UNIT_METERS:
+        units, mpu, usrc = "m", 1.0, "converted"
+    elif options.units != "auto":
         units, mpu, usrc = options.units.lower(), UNIT_METERS[options.units.lower()], "option"
     elif generated:
         units, mpu, usrc = "m", 1.0, "generator"
@@ -159,8 +167,12 @@ def resolve_frame(model: Model, options: InspectOptions, bounds: np.ndarray | No
     else:
         units, mpu, usrc = "m", 1.0, "default"
     declared_up = str(meta.get("up", "Y")).upper()
-    if options.up != "auto":
+    if options.up != "auto" and meta.get("source_up"):
+        up, upsrc = ("Y", "option") if options.up == str(meta["source_up"]).upper() else ("Z", "option")
+    elif options.up != "auto":
         up, upsrc = options.up, "option"
+    elif meta.get("source_up"):
+        up, upsrc = "Y", "converted"
     elif generated:
         up, upsrc = "Y", "generator"
     elif declared_up == "Z":

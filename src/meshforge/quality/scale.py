@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from meshforge.quality.context import UNITLESS_FORMATS
 from meshforge.quality.findings import Finding, point
 from meshforge.quality.registry import check
 
 if TYPE_CHECKING:
     from meshforge.core.model import Model
-    from meshforge.quality.context import Context
+    from meshforge.quality.context import UNITLESS_FORMATS, Context
 
 #: Smallest and largest plausible size of an object of unknown kind (largest side, meters).
 MIN_SIZE_M, MAX_SIZE_M = 0.001, 1000.0
@@ -125,6 +126,13 @@ def check_units(model: Model, ctx: Context) -> list[Finding]:
                         f"{fmt} carries no unit; the model is {largest:,.1f} units across, so it is read as "
                         f"millimetres ({largest / 1000:.3f} m), not {largest:,.1f} m.",
                         "pass `--units m` (or mm, cm, in) if that is wrong", [])]
+    src = str(model.metadata.get("source_units", "")).lower()
+    if f.units_source == "converted" and src and ctx.options.source_format in UNITLESS_FORMATS:
+        fmt = ctx.options.source_format.lstrip(".").upper()
+        return [Finding("units", "info", 1,
+                        f"{fmt} carries no unit; it was read as {src} and converted to meters "
+                        f"({largest:.3f} m across).",
+                        "pass `--units m` (or cm, in) if the file is in another unit", [])]
     if f.units_source == "declared":
         return [Finding("units", "info", 1,
                         f"the file is in {f.units} ({largest:,.2f} {f.units} across); checks convert to meters.",
