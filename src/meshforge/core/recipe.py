@@ -126,6 +126,25 @@ def _set_material(model: Model, part: str, preset: str, color: str | None = None
     return out
 
 
+@edit_op("simplify")
+def _simplify(model: Model, ratio: float | None = None, triangles: int | None = None,
+              error: float | None = None, flat: bool = False) -> Model:
+    """Fewer triangles (UV seams, parts and borders kept): a ratio, a triangle count or an error in meters;
+    ``flat`` gives the faceted low-poly look."""
+    from meshforge.lod.simplify import simplify_model
+
+    return simplify_model(model, ratio=ratio, triangles=triangles, error_m=error, flat=bool(flat))
+
+
+@edit_op("wear")
+def _wear(model: Model, kinds: str | list[str] | None = None, amount: float = 1.0, parts: list[str] | None = None,
+          seed: int | None = None) -> Model:
+    """Dents, chipped and worn (rounded) edges on parts; None takes each part's material wear words."""
+    from meshforge.materials.wear import apply_wear
+
+    return apply_wear(model, kinds, amount=amount, seed=seed, parts=parts)
+
+
 def apply_edits(model: Model, edits: list[dict[str, Any]]) -> Model:
     for i, edit in enumerate(edits):
         args = dict(edit)

@@ -1,99 +1,102 @@
-"""Procedural textures in numpy: deterministic images that tile at the generators' UV density.
+"""Texture images from solid textures: the cheap tiling set generators use, and the shared map encoders.
 
-Every function returns an (H, W, 3) uint8 sRGB image that tiles seamlessly (periodic noise on a
-torus), so REPEAT sampling of tiling UVs shows no seams. One image spans one UV unit
-(:data:`meshforge.geometry.uv.UV_METERS` meters).
+:func:`tiled_maps` evaluates a :class:`~meshforge.materials.solid.SolidSpec` on the unit square of a
+plane with periodic noise, so the images tile seamlessly under glTF's REPEAT sampling at the
+generators' UV density (one image per :data:`meshforge.geometry.uv.UV_METERS` meters). The baked,
+per-model textures of :mod:`meshforge.materials.bake` use the same encoders.
+
+Maps (glTF 2.0, section 3.9): base color (sRGB), metallic-roughness (linear; G = roughness,
+B = metallic, R unused = 255) and a tangent-space normal map (OpenGL convention: +X along +U, +Y along +V).
 """
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
+from PIL import Image
+
+from meshforge.core.material import Texture
+from meshforge.materials.noise import NoiseField
+from meshforge.materials.solid import Ctx, SolidSpec, Surface, evaluate
+
+#: Side of the tiling images made at build time (one image spans one UV unit = 1 m).
+TILE_SIZE = 512
+#: How many distinct tiling variations a preset has (build seeds share them, so builds stay cheap).
+TILE_VARIANTS = 2
+#: zlib level of texture PNGs: 3 is ~1.6x faster to write than 6 for ~15 % more bytes.
+PNG_LEVEL = 3
 
 
-def periodic_value_noise(size: int, cells: int | tuple[int, int], rng: np.random.Generator) -> np.ndarray:
-    """(size, size) smooth value noise in [0, 1] that tiles; ``cells`` lattice cells per side (rows, cols)."""
-    cy, cx = (cells, cells) if isinstance(cells, int) else cells
-    lattice = rng.random((cy, cx))
-
-    def axis(n_cells: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        t = np.arange(size) * n_cells / size
-        i0 = np.floor(t).astype(int)
-        f = t - i0
-        return i0, (i0 + 1) % n_cells, f * f * (3 - 2 * f)
-
-    y0, y1, fy = axis(cy)
-    x0, x1, fx = axis(cx)
-    fy, fx = fy[:, None], fx[None, :]
-    a, b = lattice[np.ix_(y0, x0)], lattice[np.ix_(y0, x1)]
-    c, d = lattice[np.ix_(y1, x0)], lattice[np.ix_(y1, x1)]
-    return (a * (1 - fx) + b * fx) * (1 - fy) + (c * (1 - fx) + d * fx) * fy
+def encode_png(array: np.ndarray, name: str) -> Texture:
+    """A Texture from a (H, W, 3) uint8 array (fast zlib level; deterministic bytes)."""
+    buf = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(array)).save(buf, format="PNG", compress_level=PNG_LEVEL)
+    return Texture(buf.getvalue(), name)
 
 
-def fbm(size: int, base_cells: int, octaves: int, rng: np.random.Generator) -> np.ndarray:
-    """Tiling fractal value noise in [0, 1]."""
-    total = np.zeros((size, size))
-    amp, norm = 1.0, 0.0
-    for o in range(octaves):
-        total += amp * periodic_value_noise(size, base_cells * 2**o, rng)
-        norm += amp
-        amp *= 0.5
-    return total / norm
+def to_u8(x: np.ndarray) -> np.ndarray:
+    return np.clip(x * 255.0 + 0.5, 0, 255).astype(np.uint8)
 
 
-def wood(light_srgb: tuple[float, float, float], dark_srgb: tuple[float, float, float], *, size: int = 512,
-         rings_per_unit: float = 26.0, seed: int = 0) -> np.ndarray:
-    """Flat-sawn wood grain along U (sRGB uint8).
+def pack_metallic_roughness(rough: np.ndarray, metal: np.ndarray) -> np.ndarray:
+    """(H, W) roughness and metallic in [0, 1] -> (H, W, 3) uint8 with G = roughness, B = metallic."""
+    out = np.empty((*rough.shape, 3), np.uint8)
+    out[..., 0] = 255
+    out[..., 1] = to_u8(rough)
+    out[..., 2] = to_u8(metal)
+    return out
 
-    Growth rings are iso-distance lines from a pith running along U, cut by a board whose depth below
-    the pith wavers slowly along U: near the pith the rings open into the cathedral arches of flat-sawn
-    planks, away from it they run as long, gently wavy stripes. Distances use ``sin`` so the image tiles.
+
+def normal_map(height: np.ndarray, texel: float, *, wrap: bool, strength: float = 1.0) -> np.ndarray:
+    """Tangent-space normal map (H, W, 3) uint8 from a height image in meters.
+
+    Image rows run downward while +V runs upward (glTF flips V on export), so the V slope is the
+    negated row difference. ``texel`` is meters per texel; ``wrap`` uses periodic differences.
     """
-    rng = np.random.default_rng(seed)
-    u = np.arange(size)[None, :] / size
-    v = np.arange(size)[:, None] / size
-    # slow waviness along the board (few cells across, more along) and a small tilt of the pith
-    wave = periodic_value_noise(size, (3, 6), rng) - 0.5
-    depth = 0.035 + 0.03 * (0.5 + 0.5 * np.sin(2 * np.pi * (u + rng.random()))) + 0.01 * wave
-    across = np.sin(np.pi * (v - rng.random() + 0.03 * wave)) / np.pi
-    r = np.sqrt(across**2 + depth**2)
-    jitter = periodic_value_noise(size, (48, 6), rng) - 0.5
-    phase = r * rings_per_unit * 2.0 + 0.12 * jitter
-    ring = phase % 1.0
-    # earlywood fades into a darker latewood band, then a sharp boundary
-    late = np.clip((ring - 0.6) / 0.4, 0, 1) ** 2
-    fibres = periodic_value_noise(size, (200, 3), rng) * 0.6 + periodic_value_noise(size, (400, 5), rng) * 0.4
-    blotch = periodic_value_noise(size, (4, 2), rng)
-    t = np.clip(0.45 * late + 0.25 * fibres + 0.15 * blotch, 0, 1)[..., None]
-    light, dark = np.asarray(light_srgb), np.asarray(dark_srgb)
-    img = light * (1 - t) + dark * t
-    return np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)
+    h = height.astype(np.float32)
+    if wrap:
+        gx = (np.roll(h, -1, axis=1) - np.roll(h, 1, axis=1)) / (2 * texel)
+        gy = (np.roll(h, -1, axis=0) - np.roll(h, 1, axis=0)) / (2 * texel)
+    else:
+        gx = np.gradient(h, axis=1) / texel
+        gy = np.gradient(h, axis=0) / texel
+    nx, ny = -gx * strength, gy * strength  # dh/dv = -dh/drow
+    inv = 1.0 / np.sqrt(nx * nx + ny * ny + 1.0)
+    out = np.empty((*h.shape, 3), np.uint8)
+    out[..., 0] = to_u8(nx * inv * 0.5 + 0.5)
+    out[..., 1] = to_u8(ny * inv * 0.5 + 0.5)
+    out[..., 2] = to_u8(inv * 0.5 + 0.5)
+    return out
 
 
-def speckle(base_srgb: tuple[float, float, float], *, amount: float = 0.06, size: int = 256, seed: int = 0) -> np.ndarray:
-    """Subtle mottling for ceramics, plastics and painted surfaces (sRGB uint8)."""
-    rng = np.random.default_rng(seed)
-    n = fbm(size, 4, 4, rng) - 0.5
-    img = np.asarray(base_srgb)[None, None, :] * (1 + amount * 2 * n[..., None])
-    return np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)
+def surface_images(s: Surface, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(base color uint8, metallic-roughness uint8, height float32) images from a full-grid Surface."""
+    color = to_u8(s.color.T.reshape(*shape, 3))
+    mr = pack_metallic_roughness(s.rough.reshape(shape), s.metal.reshape(shape))
+    return color, mr, s.height.reshape(shape)
 
 
-def brushed(base_srgb: tuple[float, float, float], *, size: int = 256, seed: int = 0) -> np.ndarray:
-    """Brushed-metal streaks along U (sRGB uint8)."""
-    rng = np.random.default_rng(seed)
-    lines = periodic_value_noise(size, 128, rng)[:, :1] * np.ones((1, size))
-    n = 0.7 * lines + 0.3 * fbm(size, 4, 2, rng)
-    img = np.asarray(base_srgb)[None, None, :] * (0.9 + 0.2 * n[..., None])
-    return np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)
+def tile_context(size: int, seed: int) -> Ctx:
+    """Points of the unit square of the z = 0 plane, one per texel centre (row 0 is V = 1)."""
+    t = (np.arange(size, dtype=np.float32) + 0.5) / size
+    u, v = np.meshgrid(t, 1.0 - t)
+    p = np.stack([u.ravel(), v.ravel(), np.zeros(size * size, np.float32)])
+    n = np.zeros_like(p)
+    n[1], n[2] = 0.6, 0.8  # a surface facing up-ish, so moss and ripples show in the tile
+    return Ctx(p, n, p, n, NoiseField(seed, tile=True), 1.0 / size, np.array([1.0, 1.0, 0.0], np.float32),
+               0.6, tile=True, uv=p[:2])
 
 
-def weave(base_srgb: tuple[float, float, float], *, size: int = 256, threads_per_unit: int = 64, seed: int = 0) -> np.ndarray:
-    """Fabric weave (plain weave over/under pattern with slight noise), sRGB uint8."""
-    rng = np.random.default_rng(seed)
-    t = np.arange(size) * threads_per_unit / size
-    u, v = np.meshgrid(t, t)
-    warp_up = ((np.floor(u) + np.floor(v)) % 2 == 0)
-    shade = np.where(warp_up, 0.5 + 0.5 * np.sin(np.pi * (v % 1)), 0.5 + 0.5 * np.sin(np.pi * (u % 1)))
-    n = fbm(size, 8, 3, rng)
-    k = 0.82 + 0.12 * shade + 0.08 * n
-    img = np.asarray(base_srgb)[None, None, :] * k[..., None]
-    return np.clip(img * 255 + 0.5, 0, 255).astype(np.uint8)
+def tiled_arrays(spec: SolidSpec, size: int = TILE_SIZE) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(base color, metallic-roughness, normal) uint8 images of ``spec`` that tile over 1 m."""
+    s = evaluate(spec, tile_context(size, spec.seed))
+    color, mr, height = surface_images(s, (size, size))
+    return color, mr, normal_map(height, 1.0 / size, wrap=True)
+
+
+def tiled_textures(spec: SolidSpec, name: str, size: int = TILE_SIZE) -> tuple[Texture, Texture, Texture]:
+    """PNG textures (base color, metallic-roughness, normal) for ``spec``."""
+    color, mr, normal = tiled_arrays(spec, size)
+    return (encode_png(color, f"{name}_basecolor"), encode_png(mr, f"{name}_metallicroughness"),
+            encode_png(normal, f"{name}_normal"))
