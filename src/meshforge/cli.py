@@ -14,12 +14,13 @@ import os
 import re
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from meshforge import __version__
 from meshforge.core.errors import FileAccessError, FormatError, MeshforgeError, ParameterError
+from meshforge.core.model import Model
 from meshforge.core.recipe import Recipe, build
 from meshforge.core.scene import SceneRecipe, build_scene
 
@@ -416,13 +417,18 @@ def cmd_gallery(args: argparse.Namespace) -> int:
         raise ParameterError(f"unknown generator(s) {', '.join(unknown)}; run `meshforge generators`")
     if not 0 <= args.seeds <= 12:
         raise ParameterError("--seeds must be between 0 and 12")
-    rows = []
-    for gid in wanted:
-        items = [("default", build(Recipe(gid)))]
-        items += [(f"seed {s}", build(Recipe(gid, seed=s))) for s in range(args.seeds)]
-        rows.append((gid, items))
+    if args.columns < 0:
+        raise ParameterError("--columns must be >= 1 (or 0 for automatic)")
+
+    def builder(gid: str, seed: int | None) -> Callable[[], Model]:
+        return lambda: build(Recipe(gid, seed=seed))
+
+    rows = [(gid, [("default", builder(gid, None)), *[(f"seed {s}", builder(gid, s)) for s in range(args.seeds)]])
+            for gid in wanted]
+    columns = args.columns or max(1, min(4, round((len(rows) / 3) ** 0.5)))
     progress = Progress(sum(len(items) for _, items in rows), "gallery", quiet=args.quiet)
-    sheet = gallery_sheet(rows, tile=args.tile, on_tile=lambda row, col: progress.step(f"{row} {col}"))
+    sheet = gallery_sheet(rows, tile=args.tile, columns=columns,
+                          on_tile=lambda row, col: progress.step(f"{row} {col}"))
     save_image(sheet, out)
     print(out)
     return 0
@@ -596,7 +602,8 @@ def build_parser() -> argparse.ArgumentParser:
     y.add_argument("--out", "-o", default="gallery.png", help="PNG file to write (default gallery.png)")
     y.add_argument("--seeds", type=int, default=3, help="random seeds per generator besides the defaults (default 3)")
     y.add_argument("--generators", default="", help="comma-separated generator ids (default: all)")
-    y.add_argument("--tile", type=int, default=256, help="tile size in pixels (default 256)")
+    y.add_argument("--tile", type=int, default=200, help="tile size in pixels (default 200)")
+    y.add_argument("--columns", type=int, default=0, help="generators side by side (default: by catalog size, up to 4)")
     y.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     y.set_defaults(func=cmd_gallery)
 

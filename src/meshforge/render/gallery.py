@@ -20,40 +20,56 @@ _MUTED = (100, 104, 112)
 
 
 def gallery_sheet(
-    rows: Sequence[tuple[str, Sequence[tuple[str, Model]]]],
+    rows: Sequence[tuple[str, Sequence[tuple[str, Model | Callable[[], Model]]]]],
     *,
     tile: int = 256,
+    columns: int = 1,
     on_tile: Callable[[str, str], None] | None = None,
 ) -> Image.Image:
-    """Render a grid: one row per ``(row title, [(column label, model), ...])``.
+    """Render a grid of labelled blocks: one block per ``(title, [(column label, model), ...])``.
+
+    Each tile shows its size in meters (width x height x depth); the first column of the catalog gallery
+    is the generator's defaults, the others seeded variations.
 
     Args:
-        rows: the rows in order; rows may have different lengths.
+        rows: the blocks in order; a model may be given as a zero-argument callable that builds it, so a
+            whole catalog never sits in memory at once (each is built, rendered and dropped).
         tile: side of each rendered tile in pixels.
-        on_tile: called with (row title, column label) after each render (progress reporting).
+        columns: blocks side by side (a catalog of 150 generators reads best in 3 or 4 columns).
+        on_tile: called with (title, column label) after each render (progress reporting).
     """
     if not rows:
         raise ValueError("gallery needs at least one row")
+    if columns < 1:
+        raise ValueError("columns must be >= 1")
     cols = max(len(items) for _, items in rows)
     gap = max(6, tile // 40)
-    label_w = max(140, tile * 3 // 5)
-    width = label_w + cols * (tile + gap) + gap
-    height = gap + len(rows) * (tile + gap)
+    head = max(_MIN_TEXT + 10, tile // 7)  # title line above each block's tiles
+    block_w = cols * (tile + gap)
+    block_h = head + tile + gap
+    n_rows = -(-len(rows) // columns)
+    width = gap + columns * (block_w + 2 * gap)
+    height = gap + n_rows * (block_h + gap)
     sheet = Image.new("RGB", (width, height), _BACKGROUND)
     draw = ImageDraw.Draw(sheet)
-    title_font = _font(max(_MIN_TEXT + 4, tile // 12))
-    info_font = _font(max(_MIN_TEXT, tile // 20))
-    for r, (title, items) in enumerate(rows):
-        y = gap + r * (tile + gap)
-        draw.text((gap * 2, y + tile // 3), title, font=title_font, fill=_TEXT)
+    title_px, info_px = max(_MIN_TEXT + 4, tile // 11), max(_MIN_TEXT, tile // 18)
+    title_font, info_font = _font(title_px), _font(info_px)
+    for k, (title, items) in enumerate(rows):
+        x0 = gap + (k % columns) * (block_w + 2 * gap)
+        y0 = gap + (k // columns) * (block_h + gap)
+        tris = 0
         for c, (label, model) in enumerate(items):
-            w, h, d = model.extents
-            image = thumbnail(model, tile)
-            image = _label_tile(image, f"{label} · {_meters(w)} x {_meters(h)} x {_meters(d)} m")
-            sheet.paste(image, (label_w + c * (tile + gap), y))
+            m = model() if callable(model) else model
+            tris = max(tris, m.triangle_count)
+            w, h, d = m.extents
+            image = thumbnail(m, tile)
+            image = _label_tile(image, f"{_meters(w)}x{_meters(h)}x{_meters(d)}m")  # one word: shrinks to fit
+            sheet.paste(image, (x0 + c * (tile + gap), y0 + head))
             if on_tile is not None:
                 on_tile(title, label)
-        if items:
-            tris = max(m.triangle_count for _, m in items)
-            draw.text((gap * 2, y + tile // 3 + tile // 8), f"up to {tris:,} triangles", font=info_font, fill=_MUTED)
+        draw.text((x0 + 2, y0 + 2), title, font=title_font, fill=_TEXT)
+        tw = draw.textlength(title, font=title_font)
+        cols_text = ", ".join(label for label, _ in items)
+        draw.text((x0 + tw + 14, y0 + 2 + (title_px - info_px) // 2), f"{cols_text}; up to {tris:,} triangles",
+                  font=info_font, fill=_MUTED)
     return sheet
