@@ -1,6 +1,6 @@
 """Inspection time for 10k, 100k and 1M triangle meshes (target: under 5 s for 1M).
 
-Usage: ``python benchmarks/inspect.py [--sizes 10000,100000,1000000] [--repeat N] [--profile P]``.
+Usage: ``python benchmarks/quality_inspect.py [--sizes 10000,100000,1000000] [--repeat N] [--profile P]``.
 Each mesh is a subdivided icosahedron (seam-split vertices, UVs, normals, a textured material) with defects planted:
 a hole, a flipped patch, duplicated faces and a small loose piece, so every topology path does work.
 Prints one row per size: the wall time of :func:`meshforge.quality.inspect` on the first run (a fresh
