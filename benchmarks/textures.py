@@ -37,7 +37,7 @@ def _best(fn, repeat: int) -> tuple[float, float, object]:
 
 def kinds_table(repeat: int) -> None:
     sizes = (256, 512, 1024)
-    print("solid texture kinds: full image synthesis, CPU ms (best of %d)" % repeat)
+    print(f"solid texture kinds: full image synthesis, CPU ms (best of {repeat})")
     print(f"{'kind':10s} " + " ".join(f"{s:>8d}" for s in sizes))
     for kind in sorted(KINDS):
         spec = SolidSpec(kind, COLORS, 0.5, 0.0, seed=1)
@@ -49,7 +49,7 @@ def kinds_table(repeat: int) -> None:
 
 
 def bake_table(repeat: int) -> None:
-    print("\nbake_model (raster + evaluate + 3 PNGs), best of %d" % repeat)
+    print(f"\nbake_model (raster + evaluate + 3 PNGs), best of {repeat}")
     print(f"{'model':8s} {'tris':>6s} {'parts':>5s} {'size':>5s} {'cpu ms':>7s} {'wall ms':>8s} {'cover':>6s} {'tex/m':>7s}")
     cat = catalog()
     for gid in ("chair", "table", "mug"):

@@ -160,12 +160,26 @@ def apply_edits(model: Model, edits: list[dict[str, Any]]) -> Model:
     return model
 
 
+def _has_geometric_wear(recipe: Recipe) -> bool:
+    if any(e.get("op") == "wear" for e in recipe.edits):
+        return False
+    from meshforge.materials.library import normalize_wear
+    from meshforge.materials.wear import GEOMETRY_WEARS
+
+    words = [w for m in recipe.materials.values() if isinstance(m, dict) and m.get("wear") for w in
+             normalize_wear(m["wear"])]
+    return bool(set(words) & set(GEOMETRY_WEARS))
+
+
 def build(recipe: Recipe) -> Model:
     """Build a recipe into a model (deterministic); the recipe is stored in ``model.metadata['recipe']``."""
     from meshforge.generators import get_generator
 
     gen = get_generator(recipe.generator)
     model = gen.build(recipe.params, recipe.seed, recipe.materials)
+    if _has_geometric_wear(recipe):
+        # wear words in the materials ("a dented bucket") shape the geometry too, unless an edit says how
+        model = EDIT_OPS["wear"](model, seed=recipe.seed or 0)
     model = apply_edits(model, recipe.edits).placed_on_ground() if recipe.edits else model
     model.metadata["recipe"] = recipe.to_dict()
     if recipe.seed is not None:

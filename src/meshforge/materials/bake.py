@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -40,12 +42,14 @@ from meshforge.core.model import Model, Part
 from meshforge.geometry.mesh import Mesh
 from meshforge.materials import solid
 from meshforge.materials.noise import NoiseField
-from meshforge.materials.textures import encode_png, normal_map, pack_metallic_roughness, to_u8
+from meshforge.materials.textures import encode_png, normal_map, to_u8
 
 log = logging.getLogger(__name__)
 
 #: Accepted atlas sides (pixels).
 MIN_SIZE, MAX_SIZE = 256, 4096
+#: Texels evaluated at once (keeps temporaries in cache and memory bounded at 4096^2).
+_CHUNK = 1 << 18
 
 
 def check_size(size: int) -> int:
@@ -72,23 +76,65 @@ class _Chart:
         return d[::-1] if self.rotated else d
 
 
-def _charts(part_index: int, mesh: Mesh) -> list[_Chart]:
-    nf = len(mesh.faces)
+#: Charts longer than this many times their width are cut into pieces (they would cap the density).
+_MAX_ASPECT = 6.0
+
+
+def _charts(part_index: int, mesh: Mesh) -> tuple[Mesh, list[_Chart]]:
+    """Split ``mesh`` into UV charts that can each be placed on their own; returns the re-indexed mesh.
+
+    A chart is a set of faces connected through shared vertices *with the same UV orientation*: a fold
+    (a face whose UV winding flips, as where box-projected bevels meet their faces) starts a new chart, so
+    no chart overlaps itself. Very long charts (threads, rims) are cut into pieces along their length.
+    Vertices used by several charts are duplicated (same position and normal), which the baked 3D
+    texture makes invisible; the welded topology is unchanged.
+    """
+    nf, nv = len(mesh.faces), mesh.vertex_count
+    t = mesh.uvs[mesh.faces]
+    d1, d2 = t[:, 1] - t[:, 0], t[:, 2] - t[:, 0]
+    flipped = (d1[:, 0] * d2[:, 1] - d1[:, 1] * d2[:, 0]) < 0
+    cols = mesh.faces + (flipped * nv)[:, None]
     rows = np.repeat(np.arange(nf), 3)
-    inc = sp.csr_matrix((np.ones(3 * nf), (rows, mesh.faces.ravel())), shape=(nf, mesh.vertex_count))
-    count, label = connected_components(inc @ inc.T, directed=False)
+    inc = sp.csr_matrix((np.ones(3 * nf), (rows, cols.ravel())), shape=(nf, 2 * nv))
+    _, label = connected_components(inc @ inc.T, directed=False)
+    # cut long charts into pieces along their long UV axis
+    centroid = t.mean(axis=1)
     order = np.argsort(label, kind="stable")
-    bounds = np.searchsorted(label[order], np.arange(count + 1))
+    bounds = np.flatnonzero(np.r_[True, label[order][1:] != label[order][:-1], True])
+    next_label = int(label.max()) + 1
+    for a, b in pairwise(bounds):
+        faces = order[a:b]
+        uv = t[faces].reshape(-1, 2)
+        ext = uv.max(axis=0) - uv.min(axis=0)
+        long_axis = int(np.argmax(ext))
+        aspect = ext[long_axis] / max(ext[1 - long_axis], 1e-9)
+        if aspect <= _MAX_ASPECT or len(faces) < 8:
+            continue
+        pieces = int(min(np.ceil(aspect / (_MAX_ASPECT / 2)), len(faces) // 4, 64))
+        c = centroid[faces, long_axis]
+        piece = np.minimum(((c - c.min()) / max(np.ptp(c), 1e-12) * pieces).astype(np.int64), pieces - 1)
+        label[faces[piece > 0]] = next_label + piece[piece > 0] - 1
+        next_label += pieces - 1
+    key = label[:, None].astype(np.int64) * nv + mesh.faces
+    uniq, inverse = np.unique(key.ravel(), return_inverse=True)
+    old = uniq % nv
+    split = Mesh(mesh.vertices[old], inverse.reshape(-1, 3), None if mesh.normals is None else mesh.normals[old],
+                 mesh.uvs[old], mesh.uv_mode)
+    chart_of_vertex = uniq // nv
+    vorder = np.argsort(chart_of_vertex, kind="stable")
+    forder = np.argsort(label, kind="stable")
+    labels, vstart = np.unique(chart_of_vertex[vorder], return_index=True)
+    _, fstart = np.unique(label[forder], return_index=True)
+    vstart, fstart = np.r_[vstart, len(vorder)], np.r_[fstart, nf]
     out = []
-    for c in range(count):
-        faces = order[bounds[c] : bounds[c + 1]]
-        verts = np.unique(mesh.faces[faces])
-        uv = mesh.uvs[verts]
-        ch = _Chart(part_index, faces, verts, uv.min(axis=0), uv.max(axis=0))
+    for k in range(len(labels)):
+        verts = vorder[vstart[k] : vstart[k + 1]]
+        uv = split.uvs[verts]
+        ch = _Chart(part_index, forder[fstart[k] : fstart[k + 1]], verts, uv.min(axis=0), uv.max(axis=0))
         d = ch.hi - ch.lo
         ch.rotated = bool(d[1] > d[0] * 1.01)
         out.append(ch)
-    return out
+    return split, out
 
 
 #: Columns of the skyline packer's height map (coarser = faster, a little more waste).
@@ -119,21 +165,23 @@ def _skyline_pack(charts: list[_Chart], scale: float, size: int, gap: int) -> bo
 
 
 def _pack(charts: list[_Chart], size: int, gap: int) -> float:
-    """Bisect the largest texel density (texels per meter) at which every chart fits; returns it."""
+    """Bisect the largest texel density (texels per meter) at which every chart fits; returns it.
+
+    The upper bound is a perfect fill of the atlas; packing usually reaches 70-85 % of it, so a few
+    halvings of the ratio (to 1 %) suffice.
+    """
     charts.sort(key=lambda c: (-c.dims[1], -c.dims[0]))
     area = sum(float(np.prod(np.maximum(c.dims, 1e-6))) for c in charts)
     hi = size / np.sqrt(max(area, 1e-12))
-    lo = hi / 64.0
+    lo = hi * 0.5
     while not _skyline_pack(charts, lo, size, gap):
-        lo /= 2
-    for _ in range(22):
+        hi, lo = lo, lo / 2
+    while hi / lo > 1.01:
         mid = np.sqrt(lo * hi)
         if _skyline_pack(charts, mid, size, gap):
             lo = mid
         else:
             hi = mid
-        if hi / lo < 1.002:
-            break
     _skyline_pack(charts, lo, size, gap)
     return float(lo)
 
@@ -215,19 +263,33 @@ def _rasterise(tri: np.ndarray, size: int, pad: float) -> np.ndarray:
     return owner
 
 
-def _barycentrics(tri: np.ndarray, owner: np.ndarray, size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Texel indices with an owner and their (3, K) barycentrics in the owner triangle."""
-    texel = np.flatnonzero(owner >= 0)
-    t = owner[texel]
+def _barycentrics(tri: np.ndarray, texel: np.ndarray, tri_ids: np.ndarray, size: int) -> np.ndarray:
+    """(3, K) barycentrics of texel centres ``texel`` (flat indices) in triangles ``tri_ids``."""
     x = (texel % size) + 0.5
     y = (texel // size) + 0.5
-    a, b, c = tri[t, 0], tri[t, 1], tri[t, 2]
+    a, b, c = tri[tri_ids, 0], tri[tri_ids, 1], tri[tri_ids, 2]
     e1, e2 = b - a, c - a
     det = e1[:, 0] * e2[:, 1] - e1[:, 1] * e2[:, 0]
     dx, dy = x - a[:, 0], y - a[:, 1]
     l1 = (dx * e2[:, 1] - dy * e2[:, 0]) / det
     l2 = (e1[:, 0] * dy - e1[:, 1] * dx) / det
-    return texel, np.stack([1.0 - l1 - l2, l1, l2])
+    return np.stack([1.0 - l1 - l2, l1, l2])
+
+
+def _normal_map_bands(height: np.ndarray, texel: float, band: int = 512) -> np.ndarray:
+    """:func:`normal_map` of a large height image in bands of rows (bounded memory, same result)."""
+    size = height.shape[0]
+    out = np.empty((*height.shape, 3), np.uint8)
+    for r0 in range(0, size, band):
+        r1 = min(size, r0 + band)
+        lo, hi = max(0, r0 - 1), min(size, r1 + 1)
+        out[r0:r1] = normal_map(height[lo:hi], texel, wrap=False)[r0 - lo : r0 - lo + (r1 - r0)]
+    return out
+
+
+@lru_cache(maxsize=32)
+def _noise_field(seed: int) -> NoiseField:
+    return NoiseField(seed)
 
 
 def _grain_frame(mesh: Mesh) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -242,48 +304,55 @@ def _grain_frame(mesh: Mesh) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return rot, centre, ext[order]
 
 
-def _edge_fields(mesh: Mesh, points: np.ndarray, width: float) -> tuple[np.ndarray, np.ndarray]:
-    """Convex-edge and concave-crease proximity in [0, 1] at (N, 3) part-space points.
+class _EdgeQuery:
+    """Convex-edge and concave-crease proximity in [0, 1] at part-space points, for wear.
 
-    Feature edges are welded edges whose faces meet at more than 20 degrees; points are sampled
-    along them and the distance to the nearest sample fades from 1 to 0 over ``width`` meters.
+    Feature edges are welded edges whose faces meet at more than 20 degrees; points are sampled along
+    them into a k-d tree, and the distance to the nearest sample fades from 1 to 0 over ``width`` meters.
     """
-    from scipy.spatial import cKDTree
 
-    w = mesh.weld_map()[mesh.faces]
-    fn = mesh.face_normals()
-    edges = np.concatenate([w[:, [0, 1]], w[:, [1, 2]], w[:, [2, 0]]])
-    face = np.tile(np.arange(len(w)), 3)
-    key = np.sort(edges, axis=1)
-    order = np.lexsort((key[:, 1], key[:, 0]))
-    ks, fs = key[order], face[order]
-    same = np.all(ks[1:] == ks[:-1], axis=1)
-    i = np.flatnonzero(same)
-    fa, fb = fs[i], fs[i + 1]
-    cosang = np.einsum("ij,ij->i", fn[fa], fn[fb])
-    sharp = cosang < np.cos(np.radians(20))
-    pos = np.zeros((w.max() + 1, 3))
-    pos[mesh.weld_map()] = mesh.vertices
-    e = ks[i][sharp]
-    fa, fb = fa[sharp], fb[sharp]
-    # convex when face b's centroid lies behind face a's plane
-    cb = pos[w[fb]].mean(axis=1)
-    convex = np.einsum("ij,ij->i", cb - pos[e[:, 0]], fn[fa]) < 0
-    out = []
-    for sel in (convex, ~convex):
-        if not sel.any():
-            out.append(np.zeros(len(points), np.float32))
-            continue
-        p0, p1 = pos[e[sel, 0]], pos[e[sel, 1]]
-        seg = np.linalg.norm(p1 - p0, axis=1)
-        step = max(width / 3, float(seg.sum()) / 60000)
-        n = np.maximum(1, np.ceil(seg / step).astype(np.int64))
-        idx = np.repeat(np.arange(len(seg)), n)
-        t = (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + 0.5) / n[idx]
-        samples = p0[idx] + (p1[idx] - p0[idx]) * t[:, None]
-        d, _ = cKDTree(samples).query(points, k=1, distance_upper_bound=width)
-        out.append((1.0 - solid.smoothstep(0.0, width, np.minimum(d, width))).astype(np.float32))
-    return out[0], out[1]
+    def __init__(self, mesh: Mesh, width: float) -> None:
+        from scipy.spatial import cKDTree
+
+        self.width = width
+        w = mesh.weld_map()[mesh.faces]
+        fn = mesh.face_normals()
+        edges = np.concatenate([w[:, [0, 1]], w[:, [1, 2]], w[:, [2, 0]]])
+        face = np.tile(np.arange(len(w)), 3)
+        key = np.sort(edges, axis=1)
+        order = np.lexsort((key[:, 1], key[:, 0]))
+        ks, fs = key[order], face[order]
+        i = np.flatnonzero(np.all(ks[1:] == ks[:-1], axis=1))
+        fa, fb = fs[i], fs[i + 1]
+        sharp = np.einsum("ij,ij->i", fn[fa], fn[fb]) < np.cos(np.radians(20))
+        pos = np.zeros((w.max() + 1, 3))
+        pos[mesh.weld_map()] = mesh.vertices
+        e = ks[i][sharp]
+        fa, fb = fa[sharp], fb[sharp]
+        # convex when face b's centroid lies behind face a's plane
+        convex = np.einsum("ij,ij->i", pos[w[fb]].mean(axis=1) - pos[e[:, 0]], fn[fa]) < 0
+        self.trees = []
+        for sel in (convex, ~convex):
+            if not sel.any():
+                self.trees.append(None)
+                continue
+            p0, p1 = pos[e[sel, 0]], pos[e[sel, 1]]
+            seg = np.linalg.norm(p1 - p0, axis=1)
+            step = max(width / 3, float(seg.sum()) / 60000)
+            n = np.maximum(1, np.ceil(seg / step).astype(np.int64))
+            idx = np.repeat(np.arange(len(seg)), n)
+            t = (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n) + 0.5) / n[idx]
+            self.trees.append(cKDTree(p0[idx] + (p1[idx] - p0[idx]) * t[:, None]))
+
+    def __call__(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        out = []
+        for tree in self.trees:
+            if tree is None:
+                out.append(np.zeros(len(points), np.float32))
+                continue
+            d, _ = tree.query(points, k=1, distance_upper_bound=self.width)
+            out.append((1.0 - solid.smoothstep(0.0, self.width, np.minimum(d, self.width))).astype(np.float32))
+        return out[0], out[1]
 
 
 def bake_model(model: Model, size: int = 1024, *, padding: int | None = None, seed: int | None = None) -> Model:
@@ -313,7 +382,9 @@ def bake_model(model: Model, size: int = 1024, *, padding: int | None = None, se
         return out
     charts: list[_Chart] = []
     for i in targets:
-        charts.extend(_charts(i, out.parts[i].mesh))
+        split, part_charts = _charts(i, out.parts[i].mesh)
+        out.parts[i].mesh = split
+        charts.extend(part_charts)
     scale = _pack(charts, size, 2 * pad + 1)
     by_part: dict[int, list[_Chart]] = {}
     for ch in charts:
@@ -323,68 +394,69 @@ def bake_model(model: Model, size: int = 1024, *, padding: int | None = None, se
     tri_part = np.concatenate([np.full(out.parts[i].mesh.triangle_count, k) for k, i in enumerate(targets)])
     tri_face = np.concatenate([np.arange(out.parts[i].mesh.triangle_count) for i in targets])
     owner = _rasterise(tri, size, float(pad))
-    texel, bary = _barycentrics(tri, owner, size)
+    texel = np.flatnonzero(owner >= 0)
     t = owner[texel]
-    color = np.zeros((3, size * size), np.float32)
-    rough = np.ones(size * size, np.float32)
-    metal = np.zeros(size * size, np.float32)
-    height = np.zeros(size * size, np.float32)
+    texel_part = tri_part[t]
+    n_tex = size * size
+    color = np.zeros((n_tex, 3), np.uint8)
+    rough = np.zeros(n_tex, np.uint8)
+    metal = np.zeros(n_tex, np.uint8)
+    height = np.zeros(n_tex, np.float32)
     texel_m = 1.0 / scale
     model_size = float(np.linalg.norm(out.extents))
-    groups: dict[solid.SolidSpec, list[int]] = {}
+    color_sum = np.zeros(3)
+    rough_sum = 0.0
+    metal_parts: set[int] = set()
     for k, i in enumerate(targets):
-        groups.setdefault(out.parts[i].material.procedural, []).append(k)  # type: ignore[arg-type]
-    texel_part = tri_part[t]
-    for spec, ks in groups.items():
-        ps, ns, pws, nws, exts, edges, cavs, picks, uvs = [], [], [], [], [], [], [], [], []
-        for k in ks:
-            part = out.parts[targets[k]]
-            idx = np.flatnonzero(texel_part == k)
-            picks.append(idx)
-            faces = part.mesh.faces[tri_face[t[idx]]]
-            b = bary[:, idx]
+        part = out.parts[i]
+        spec: solid.SolidSpec = part.material.procedural  # type: ignore[assignment]
+        noise = _noise_field(spec.seed)
+        nrm = part.mesh.normals if part.mesh.normals is not None else part.mesh.with_normals().normals
+        rot, centre, ext = _grain_frame(part.mesh)
+        # each part is cut from its own place in the block, so equal legs do not look stamped
+        rng = np.random.default_rng([seed, i, 977])
+        shift = np.array([rng.uniform(-5, 5), rng.uniform(-0.5, 0.5) * ext[1] + rng.uniform(-0.05, 0.05),
+                          rng.uniform(0.0, 0.04)])
+        lin = part.transform[:3, :3]
+        edges = (_EdgeQuery(part.mesh, float(np.clip(0.2 * ext[2], 0.003, 0.015)))
+                 if set(spec.wear) & solid.EDGE_WEARS else None)
+        mine = np.flatnonzero(texel_part == k)
+        for start in range(0, len(mine), _CHUNK):
+            idx = mine[start : start + _CHUNK]
+            tx, tri_ids = texel[idx], t[idx]
+            b = _barycentrics(tri, tx, tri_ids, size)
+            faces = part.mesh.faces[tri_face[tri_ids]]
             local = _interpolate(part.mesh.vertices, faces, b)
-            nrm = part.mesh.normals if part.mesh.normals is not None else part.mesh.with_normals().normals
-            nl = _unit(_interpolate(nrm, faces, b)) if len(nrm) == part.mesh.vertex_count else np.zeros_like(local)
-            rot, centre, ext = _grain_frame(part.mesh)
-            # each part is cut from its own place in the block, so equal legs do not look stamped
-            rng = np.random.default_rng([seed, targets[k], 977])
-            shift = np.array([rng.uniform(-5, 5), rng.uniform(-0.5, 0.5) * ext[1] + rng.uniform(-0.05, 0.05),
-                              rng.uniform(0.0, 0.04)])
-            ps.append(_apply(rot, local, -rot @ centre + shift))
-            ns.append(_apply(rot, nl))
-            lin = part.transform[:3, :3]
-            pws.append(_apply(lin, local, part.transform[:3, 3]))
-            nws.append(_unit(_apply(np.linalg.inv(lin).T, nl)))
-            exts.append(np.repeat(ext[:, None], len(idx), axis=1))
-            if spec.pattern is not None:
-                uvs.append(_interpolate(part.mesh.uvs, faces, b))
-            if set(spec.wear) & solid.EDGE_WEARS:
-                e, c = _edge_fields(part.mesh, local.T, width=float(np.clip(0.04 * ext.max(), 0.004, 0.02)))
-                edges.append(e)
-                cavs.append(c)
-        ctx = solid.Ctx(
-            _f32(ps), _f32(ns), _f32(pws), _f32(nws), NoiseField(spec.seed), texel_m, _f32(exts), model_size,
-            np.concatenate(edges) if edges else None, np.concatenate(cavs) if cavs else None,
-            uv=_f32(uvs) if uvs else None,
-        )
-        s = solid.evaluate(spec, ctx)
-        tx = texel[np.concatenate(picks)]
-        color[:, tx] = s.color
-        rough[tx] = s.rough
-        metal[tx] = s.metal
-        height[tx] = s.height
+            nl = _unit(_interpolate(nrm, faces, b))
+            edge, cavity = edges(local.T) if edges is not None else (None, None)
+            ctx = solid.Ctx(
+                _f32(_apply(rot, local, -rot @ centre + shift)), _f32(_apply(rot, nl)),
+                _f32(_apply(lin, local, part.transform[:3, 3])), _f32(_unit(_apply(np.linalg.inv(lin).T, nl))),
+                noise, texel_m, ext.astype(np.float32), model_size, edge, cavity,
+                uv=_f32(_interpolate(part.mesh.uvs, faces, b)) if spec.pattern is not None else None,
+            )
+            srf = solid.evaluate(spec, ctx)
+            c8 = to_u8(srf.color.T)
+            color[tx] = c8
+            rough[tx] = to_u8(srf.rough)
+            metal[tx] = to_u8(srf.metal)
+            height[tx] = srf.height
+            color_sum += c8.sum(axis=0)
+            rough_sum += float(srf.rough.sum())
+            if srf.metal.max() > 0:
+                metal_parts.add(k)
     covered = owner >= 0
-    mean = color[:, covered].mean(axis=1) if covered.any() else np.full(3, 0.5, np.float32)
-    color[:, ~covered] = mean[:, None]
-    rough[~covered] = float(rough[covered].mean()) if covered.any() else 0.5
-    base_img = to_u8(color.T.reshape(size, size, 3))
-    mr_img = pack_metallic_roughness(rough.reshape(size, size), metal.reshape(size, size))
-    nrm_img = normal_map(height.reshape(size, size), texel_m, wrap=False)
+    count = max(len(texel), 1)
+    # the background takes the mean so mip levels that reach past the padding stay in tone
+    color[~covered] = np.round(color_sum / count).astype(np.uint8)
+    rough[~covered] = to_u8(np.float32(rough_sum / count))
+    base_img = color.reshape(size, size, 3)
+    mr_img = np.stack([np.full((size, size), 255, np.uint8), rough.reshape(size, size), metal.reshape(size, size)],
+                      axis=2)
+    nrm_img = _normal_map_bands(height.reshape(size, size), texel_m)
     base_tex = encode_png(base_img, f"{out.name}_basecolor")
     mr_tex = encode_png(mr_img, f"{out.name}_metallicroughness")
     nrm_tex = encode_png(nrm_img, f"{out.name}_normal")
-    metal_parts = {k for k in range(len(targets)) if np.any(metal[texel[texel_part == k]] > 0)}
     baked: dict[tuple[int, bool], Material] = {}
     for k, i in enumerate(targets):
         part = out.parts[i]
@@ -410,8 +482,8 @@ def bake_model(model: Model, size: int = 1024, *, padding: int | None = None, se
     return out
 
 
-def _f32(arrays: list[np.ndarray]) -> np.ndarray:
-    return np.ascontiguousarray(np.concatenate(arrays, axis=1), dtype=np.float32)
+def _f32(array: np.ndarray) -> np.ndarray:
+    return np.ascontiguousarray(array, dtype=np.float32)
 
 
 def _interpolate(values: np.ndarray, faces: np.ndarray, bary: np.ndarray) -> np.ndarray:

@@ -182,7 +182,7 @@ PRESETS: dict[str, Preset] = {
            tags=("fabric", "textile")),
         _p("linen", "#D9CFBF", "fabric", r=0.9, thread=0.0012, fuzz=0.06, words=("flax", "burlap", "hessian", "jute"),
            tags=("fabric", "linen")),
-        _p("velvet", "#6B1E3A", "fabric", r=0.95, thread=0.0008, weave=0.15, fuzz=0.1,
+        _p("velvet", "#6B1E3A", "fabric", r=0.9, thread=0.0008, weave=0.15, fuzz=0.1, crush=0.22,
            words=("velour", "plush", "velvety", "chenille", "corduroy"), tags=("fabric", "velvet")),
         _p("wool", "#C9C1B3", "fabric", r=0.95, thread=0.003, weave=0.7, fuzz=0.12,
            words=("woollen", "woolen", "knit", "knitted", "felt", "tweed", "cashmere", "yarn"), tags=("fabric", "wool")),

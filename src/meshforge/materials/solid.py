@@ -340,10 +340,11 @@ def fabric(spec: SolidSpec, ctx: Ctx) -> Surface:
         over = w[0] * ox + w[1] * oy + w[2] * oz
     slub = nz.fbm(ctx.p, 6.0, 3, 1)
     fuzz = nz.noise(ctx.p, _limit(400.0, ctx), 2)
-    shade = 1.0 + strength * (0.16 * (hgt - 0.6)) + 0.06 * slub + spec.param("fuzz", 0.04) * fuzz
+    crush = spec.param("crush", 0.0) * nz.fbm(ctx.p, 9.0, 3, 3)  # pile pressed in different directions
+    shade = 1.0 + strength * (0.16 * (hgt - 0.6)) + 0.06 * slub + spec.param("fuzz", 0.04) * fuzz + crush
     color = mix(spec.color(0), spec.color(1), over * spec.param("weft_mix", 0.0)) * shade
     height = strength * 0.00025 * hgt + 0.00005 * slub
-    rough = spec.roughness - 0.05 * strength * hgt + 0.02 * fuzz
+    rough = spec.roughness - 0.05 * strength * hgt + 0.02 * fuzz - 0.3 * crush
     return Surface(color, rough, _full(ctx, 0.0), height)
 
 
@@ -361,10 +362,15 @@ def leather(spec: SolidSpec, ctx: Ctx) -> Surface:
     return Surface(color, rough, _full(ctx, 0.0), height)
 
 
+def _wear_freq(ctx: Ctx, base: float) -> float:
+    """Frequency of wear patches: ``base`` on furniture-sized models, finer on small ones (a key, a mug)."""
+    return base * float(np.clip(1.5 / max(ctx.scale, 1e-3), 1.0, 8.0))
+
+
 def rust_layer(ctx: Ctx, amount: float, channel: int = 30) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rust patches: (coverage mask in [0, 1], sRGB color (3, N), height) for ``amount`` in [0, 1]."""
     nz = ctx.noise
-    n = nz.fbm(ctx.p, 7.0, 5, channel)
+    n = nz.fbm(ctx.p, _wear_freq(ctx, 7.0), 5, channel)
     bias = 0.0
     if ctx.cavity is not None:
         bias += 0.25 * ctx.cavity
@@ -372,16 +378,17 @@ def rust_layer(ctx: Ctx, amount: float, channel: int = 30) -> tuple[np.ndarray, 
         bias += 0.15 * ctx.edge
     bias = bias + 0.12 * np.clip(-ctx.nw[1], 0, 1)  # undersides hold moisture
     th = 0.45 - 0.9 * amount
-    mask = smoothstep(th - 0.05, th + 0.12, n + bias)
-    f1, _, cid = nz.cells(ctx.p, _limit(160.0, ctx, 4.0), channel + 1)
+    mask = smoothstep(th - 0.03, th + 0.06, n + bias)
+    f1, _, cid = nz.cells(ctx.p, _limit(_wear_freq(ctx, 160.0), ctx, 4.0), channel + 1)
     pits = (1.0 - smoothstep(0.0, 0.3, f1)) * (cid < 0.4)
-    tone = nz.fbm(ctx.p, 25.0, 3, channel + 2)
+    tone = nz.fbm(ctx.p, _wear_freq(ctx, 25.0), 3, channel + 2)
+    grain = nz.noise(ctx.p, _limit(_wear_freq(ctx, 400.0), ctx), channel + 3)
     orange = np.asarray([0.62, 0.30, 0.12], np.float32)[:, None]
     brown = np.asarray([0.33, 0.17, 0.09], np.float32)[:, None]
     dark = np.asarray([0.17, 0.10, 0.07], np.float32)[:, None]
-    color = mix(brown, orange, smoothstep(-0.3, 0.4, tone))
-    color = mix(color, dark, pits * 0.7)
-    height = 0.0002 * mask * (0.5 + tone) - 0.0003 * pits * mask
+    color = mix(brown, orange, smoothstep(-0.3, 0.4, tone + 0.3 * grain))
+    color = mix(color, dark, np.clip(pits * 0.7 + 0.25 * smoothstep(0.2, 0.6, -grain), 0, 1)) * (1.0 + 0.12 * grain)
+    height = mask * (0.0002 * (0.5 + tone) + 0.00006 * grain) - 0.0003 * pits * mask
     return mask.astype(np.float32), color, height
 
 
@@ -653,7 +660,7 @@ FINISHES: dict[str, str] = {
 # --------------------------------------------------------------------------------------- wear
 def _wear_worn(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
     nz = ctx.noise
-    patches = smoothstep(0.1, 0.5, nz.fbm(ctx.p, 8.0, 4, 50))
+    patches = smoothstep(0.1, 0.5, nz.fbm(ctx.p, _wear_freq(ctx, 8.0), 4, 50))
     e = ctx.edge if ctx.edge is not None else _full(ctx, 0.0)
     t = np.clip(e * (0.6 + 0.8 * patches) + 0.25 * patches, 0, 1)
     s.color = mix(s.color, np.clip(s.color * 1.25 + 0.06, 0, 1), t)
@@ -670,7 +677,7 @@ def _wear_rusty(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
 
 
 def _wear_tarnished(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
-    n = smoothstep(-0.4, 0.5, ctx.noise.fbm(ctx.p, 6.0, 4, 70))
+    n = smoothstep(-0.4, 0.5, ctx.noise.fbm(ctx.p, _wear_freq(ctx, 6.0), 4, 70))
     c = ctx.cavity if ctx.cavity is not None else _full(ctx, 0.0)
     t = np.clip(0.45 + 0.35 * n + 0.4 * c, 0, 1)
     tint = np.asarray([0.42, 0.36, 0.28], np.float32)[:, None]
@@ -681,8 +688,8 @@ def _wear_tarnished(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
 def _wear_chipped(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
     nz = ctx.noise
     e = ctx.edge if ctx.edge is not None else _full(ctx, 0.0)
-    n = nz.fbm(ctx.p, 30.0, 3, 80)
-    chips = smoothstep(0.55, 0.6, n + 0.55 * e + 0.1 * nz.noise(ctx.p, 4.0, 81))
+    n = nz.fbm(ctx.p, _wear_freq(ctx, 30.0), 3, 80)
+    chips = smoothstep(0.62, 0.67, n + 0.5 * e * e + 0.1 * nz.noise(ctx.p, 4.0, 81))
     painted = spec.kind in ("speckle", "plain") and spec.metallic == 0
     raw = np.clip(s.color * 1.35 + 0.08, 0, 1)
     under = np.asarray([0.55, 0.5, 0.45], np.float32)[:, None] if painted else raw
@@ -693,13 +700,15 @@ def _wear_chipped(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
 
 
 def _wear_cracked(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
-    f1, f2, _ = ctx.noise.cells(ctx.p, _limit(18.0, ctx, 6.0), 90)
-    w = max(0.03, 1.5 * ctx.texel * 18.0)
-    crack = 1.0 - smoothstep(0.0, w, (f2 - f1) + 0.08 * ctx.noise.noise(ctx.p, 60.0, 91))
-    crack = crack * smoothstep(-0.2, 0.2, ctx.noise.fbm(ctx.p, 3.0, 2, 92))
-    s.color = mix(s.color, s.color * 0.3, crack)
+    f = _limit(_wear_freq(ctx, 40.0), ctx, 8.0)
+    f1, f2, _ = ctx.noise.cells(ctx.p, f, 90)
+    w = max(0.07, 1.2 * ctx.texel * f)
+    jitter = 0.025 * ctx.noise.noise(ctx.p, f * 4.0, 91)
+    crack = 1.0 - smoothstep(0.0, w, (f2 - f1) + jitter)
+    crack = crack * smoothstep(-0.3, 0.1, ctx.noise.fbm(ctx.p, 3.0, 2, 92))
+    s.color = mix(s.color, s.color * 0.25, crack)
     s.rough = mix(s.rough, 0.95, crack)
-    s.height = s.height - 0.0006 * crack
+    s.height = s.height - 0.0004 * crack
 
 
 def _wear_dented(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
@@ -712,7 +721,7 @@ def _wear_mossy(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
     nz = ctx.noise
     up = np.clip(ctx.nw[1], 0, 1)
     c = ctx.cavity if ctx.cavity is not None else _full(ctx, 0.0)
-    n = nz.fbm(ctx.p, 9.0, 4, 110)
+    n = nz.fbm(ctx.p, _wear_freq(ctx, 9.0), 4, 110)
     grow = smoothstep(0.35, 0.55, 0.7 * up + 0.8 * c + 0.6 * n)
     tufts = nz.noise(ctx.p, _limit(250.0, ctx), 111)
     moss = mix(np.asarray([0.2, 0.3, 0.08], np.float32)[:, None], np.asarray([0.42, 0.52, 0.16], np.float32)[:, None],
@@ -724,7 +733,7 @@ def _wear_mossy(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
 
 
 def _wear_weathered(ctx: Ctx, s: Surface, spec: SolidSpec) -> None:
-    n = ctx.noise.fbm(ctx.p, 5.0, 3, 120)
+    n = ctx.noise.fbm(ctx.p, _wear_freq(ctx, 5.0), 3, 120)
     grey = s.color.mean(axis=0, keepdims=True)
     faded = mix(s.color, grey * 1.05 + 0.08, 0.55 + 0.15 * n)
     s.color = mix(s.color, np.clip(faded, 0, 1), 0.9)

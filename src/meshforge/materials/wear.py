@@ -76,19 +76,44 @@ def _convex_edge_weight(pos: np.ndarray, faces: np.ndarray, min_deg: float = 25.
     return out
 
 
+def _edge_lengths(pos: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """Per welded vertex: the longest edge through it (m), i.e. how finely the mesh resolves it."""
+    e = np.concatenate([faces[:, [0, 1]], faces[:, [1, 2]], faces[:, [2, 0]]])
+    length = np.linalg.norm(pos[e[:, 0]] - pos[e[:, 1]], axis=1)
+    out = np.zeros(len(pos))
+    np.maximum.at(out, e[:, 0], length)
+    np.maximum.at(out, e[:, 1], length)
+    return out
+
+
 def _dents(pos: np.ndarray, normals: np.ndarray, mesh_area: float, thin: float, rng: np.random.Generator,
-           amount: float) -> np.ndarray:
+           amount: float, resolution: np.ndarray) -> np.ndarray:
     diag = float(np.linalg.norm(pos.max(axis=0) - pos.min(axis=0)))
     sigma = float(np.clip(0.06 * diag, 0.006, 0.06))
     count = int(np.clip(mesh_area / (25 * sigma * sigma), 2, 10))
     centres = rng.choice(len(pos), size=count, replace=len(pos) < count)
-    depth = amount * min(0.3 * sigma, 0.12 * thin)
     disp = np.zeros(len(pos))
     for c in centres:
-        d2 = ((pos - pos[c]) ** 2).sum(axis=1)
+        rel = pos - pos[c]
+        d2 = (rel**2).sum(axis=1)
         facing = np.clip(normals @ normals[c], 0, 1)
-        disp += rng.uniform(0.5, 1.0) * np.exp(-d2 / (2 * sigma * sigma)) * facing
-    return -depth * np.minimum(disp, 1.0)[:, None] * normals
+        depth = amount * min(0.3 * sigma, 0.12 * thin, 0.25 * _thickness(rel, normals, normals[c], resolution[c]))
+        disp = np.maximum(disp, depth * rng.uniform(0.5, 1.0) * np.exp(-d2 / (2 * sigma * sigma)) * facing)
+    # only where the mesh is fine enough to show a smooth dimple (a coarse face would tilt as a whole)
+    resolved = np.clip(2.0 - resolution / (0.5 * sigma), 0.0, 1.0)
+    return -(disp * resolved)[:, None] * normals
+
+
+def _thickness(rel: np.ndarray, normals: np.ndarray, n: np.ndarray, radius: float) -> float:
+    """Wall thickness under a surface point: distance along -n to the nearest opposite-facing vertex.
+
+    ``rel`` are vertex positions relative to the point; vertices within ``radius`` of the inward line
+    whose normals face the other way count (the far side of a sheet, a hoop, a wall).
+    """
+    depth = -(rel @ n)
+    off_axis = np.linalg.norm(rel + depth[:, None] * n, axis=1)
+    hit = (depth > 1e-6) & (off_axis < max(radius, 1e-4)) & (normals @ n < -0.3)
+    return float(depth[hit].min()) if hit.any() else np.inf
 
 
 def _chips(pos: np.ndarray, normals: np.ndarray, edge: np.ndarray, thin: float, noise: NoiseField,
@@ -125,7 +150,7 @@ def wear_mesh(mesh: Mesh, kinds: Iterable[str], *, amount: float = 1.0, seed: in
     rng = np.random.default_rng([seed, 4242])
     disp = np.zeros_like(pos)
     if "dented" in kinds:
-        disp += _dents(pos, normals, mesh.area, thin, rng, amount)
+        disp += _dents(pos, normals, mesh.area, thin, rng, amount, _edge_lengths(pos, faces))
     if "chipped" in kinds or "worn" in kinds:
         edge = _convex_edge_weight(pos, faces)
         if "worn" in kinds:
