@@ -83,3 +83,36 @@ def test_corpus_optimize(corpus, name, tmp_path):
     (result,) = run_gltf_validator(path)
     assert result["numErrors"] == 0, result["messages"]
     assert load(path).triangle_count == model.triangle_count
+
+
+def test_octahedral_normals_and_uv_transform_round_trip(tmp_path):
+    model = build(Recipe("mug"))
+    data = optimized_glb(model, target="web")
+    doc = glb_doc(data)
+    filters = {v["extensions"]["EXT_meshopt_compression"].get("filter") for v in doc["bufferViews"]
+               if "extensions" in v}
+    assert "OCTAHEDRAL" in filters
+    path = tmp_path / "mug.glb"
+    path.write_bytes(data)
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    back = load(path)
+    src = model.merged_mesh()
+    got = back.merged_mesh()
+    assert got.triangle_count == src.triangle_count
+    # normals decode to unit vectors close to the source's (8-bit octahedral)
+    assert np.allclose(np.linalg.norm(got.normals, axis=1), 1.0, atol=1e-3)
+    if any("KHR_texture_transform" in json.dumps(m) for m in doc.get("materials", [])):
+        # quantised UVs come back through KHR_texture_transform to within the 12-bit grid
+        span = np.ptp(src.uvs, axis=0).max()
+        assert np.ptp(got.uvs, axis=0).max() == pytest.approx(span, rel=1e-2)
+
+
+def test_oct_filter_encode_decode():
+    from meshforge.geometry import meshopt
+
+    v = np.random.default_rng(1).normal(size=(500, 3))
+    v /= np.linalg.norm(v, axis=1)[:, None]
+    rows = meshopt.decode_filter_oct(meshopt.encode_filter_oct(v, 8)).astype(np.float64)[:, :3]
+    rows /= np.linalg.norm(rows, axis=1)[:, None]
+    assert np.abs(rows - v).max() < 0.03

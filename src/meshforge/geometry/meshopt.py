@@ -85,6 +85,10 @@ def library() -> ctypes.CDLL:
     lib.meshopt_decodeVertexBuffer.restype = ctypes.c_int
     lib.meshopt_decodeIndexBuffer.argtypes = [ctypes.c_void_p, _size, _size, _u8p, _size]
     lib.meshopt_decodeIndexBuffer.restype = ctypes.c_int
+    lib.meshopt_encodeFilterOct.argtypes = [ctypes.c_void_p, _size, _size, ctypes.c_int, _f32p]
+    lib.meshopt_encodeFilterOct.restype = None
+    lib.meshopt_decodeFilterOct.argtypes = [ctypes.c_void_p, _size, _size]
+    lib.meshopt_decodeFilterOct.restype = None
     # EXT_meshopt_compression decoders read vertex codec version 0 only
     lib.meshopt_encodeVertexVersion(0)
     lib.meshopt_encodeIndexVersion(1)
@@ -199,6 +203,34 @@ def encode_index_buffer(indices: np.ndarray, vertex_count: int) -> bytes:
     if size == 0:
         raise RuntimeError("meshopt index encoding failed")
     return out[:size].tobytes()
+
+
+def encode_filter_oct(vectors: np.ndarray, bits: int = 8) -> np.ndarray:
+    """EXT_meshopt_compression OCTAHEDRAL filter: (N, 3) unit normals or (N, 4) tangents (w = +-1) ->
+    (N, 4) int8 (``bits`` <= 8) or int16 (``bits`` 9..16) rows, to be stored with that filter."""
+    v = np.nan_to_num(np.asarray(vectors, dtype=np.float64))
+    if v.ndim != 2 or v.shape[1] not in (3, 4):
+        raise ValueError("octahedral filter takes (N, 3) or (N, 4) vectors")
+    if not 1 <= bits <= 16:
+        raise ValueError("bits must be 1..16")
+    data = np.zeros((len(v), 4), dtype=np.float32)
+    length = np.linalg.norm(v[:, :3], axis=1)
+    data[:, :3] = np.where(length[:, None] > 0, v[:, :3] / np.maximum(length, 1e-30)[:, None], [0.0, 0.0, 1.0])
+    data[:, 3] = np.where(v[:, 3] < 0, -1.0, 1.0) if v.shape[1] == 4 else 1.0
+    wide = bits > 8
+    out = np.zeros((len(v), 4), dtype=np.int16 if wide else np.int8)
+    if len(v):
+        library().meshopt_encodeFilterOct(out.ctypes.data, len(v), 8 if wide else 4, int(bits),
+                                          _ptr(np.ascontiguousarray(data), _f32p))
+    return out
+
+
+def decode_filter_oct(rows: np.ndarray) -> np.ndarray:
+    """Inverse of :func:`encode_filter_oct` as a decoder does it, in place on a copy; same dtype."""
+    out = np.ascontiguousarray(rows).copy()
+    if len(out):
+        library().meshopt_decodeFilterOct(out.ctypes.data, len(out), out.itemsize * 4)
+    return out
 
 
 def decode_vertex_buffer(data: bytes, count: int, stride: int) -> np.ndarray | None:

@@ -6,7 +6,8 @@ version 2, total length, 4-byte aligned JSON then BIN chunk), 3.6 buffers / buff
 meshes (TRIANGLES, TRIANGLE_STRIP and TRIANGLE_FAN primitives; points and lines are skipped), 3.5 the
 node hierarchy (``matrix`` or TRS, cycles refused), 3.8-3.9 textures and metallic-roughness
 materials. Also read: ``KHR_mesh_quantization`` (normalised / integer attributes),
-``EXT_meshopt_compression`` (buffer views decoded with meshoptimizer, filter NONE) and
+``EXT_meshopt_compression`` (buffer views decoded with meshoptimizer, filters NONE and OCTAHEDRAL),
+``KHR_texture_transform`` on TEXCOORD_0 (applied to the UVs) and
 ``EXT_texture_webp``; scenes with ``MSFT_lod`` import their highest level (the one in the scene graph).
 
 Each primitive becomes one :class:`Part` (its node's name, ``_1``, ``_2`` ... for further primitives)
@@ -158,8 +159,11 @@ class _Reader:
             self.fail(f"{where} runs past the end of its buffer")
         if count > MAX_ELEMENTS or stride > 256:
             self.fail(f"{where} declares {count} elements of {stride} bytes, over the limit")
-        if ext.get("filter", "NONE") != "NONE":
-            self.fail(f"{where}: filter {ext.get('filter')!r} is not supported")
+        filter_name = ext.get("filter", "NONE")
+        if filter_name not in ("NONE", "OCTAHEDRAL"):
+            self.fail(f"{where}: filter {filter_name!r} is not supported")
+        if filter_name == "OCTAHEDRAL" and (ext.get("mode") != "ATTRIBUTES" or stride not in (4, 8)):
+            self.fail(f"{where}: the OCTAHEDRAL filter needs ATTRIBUTES with byteStride 4 or 8")
         data = buf[offset : offset + length]
         mode = ext.get("mode")
         if mode == "ATTRIBUTES":
@@ -174,6 +178,8 @@ class _Reader:
             self.fail(f"{where}: mode {mode!r} is not supported")
         if out is None:
             self.fail(f"{where}: the compressed data is corrupt")
+        if filter_name == "OCTAHEDRAL":
+            out = meshopt.decode_filter_oct(out.view(np.int8 if stride == 4 else np.int16).reshape(count, 4))
         return out.tobytes()
 
     def accessor(self, index: object) -> np.ndarray:
@@ -321,8 +327,38 @@ class _Reader:
             uv = self.accessor(attrs["TEXCOORD_0"])
             if uv.shape != (n, 2) or not np.all(np.isfinite(uv)):
                 self.fail(f"{where}: TEXCOORD_0 must be VEC2 finite numbers, one per vertex")
+            uv = self.texture_transform(prim.get("material"), uv)
             uvs = np.stack([uv[:, 0], 1.0 - uv[:, 1]], axis=1)
         return Mesh(positions, faces, normals, uvs, "atlas")
+
+    def texture_transform(self, material: object, uv: np.ndarray) -> np.ndarray:
+        """TEXCOORD_0 with the material's KHR_texture_transform applied (the first textureInfo that has one;
+        quantised UVs store their dequantisation there)."""
+        mats = self.doc.get("materials")
+        if not isinstance(material, int) or not isinstance(mats, list) or not 0 <= material < len(mats):
+            return uv
+        mat = mats[material] if isinstance(mats[material], dict) else {}
+        infos = [mat.get(k) for k in ("normalTexture", "occlusionTexture", "emissiveTexture")]
+        pbr = mat.get("pbrMetallicRoughness")
+        if isinstance(pbr, dict):
+            infos = [pbr.get("baseColorTexture"), pbr.get("metallicRoughnessTexture"), *infos]
+        for info in infos:
+            ext = info.get("extensions") if isinstance(info, dict) else None
+            tt = ext.get("KHR_texture_transform") if isinstance(ext, dict) else None
+            if not isinstance(tt, dict) or tt.get("texCoord", info.get("texCoord", 0)) != 0:
+                continue
+            try:
+                offset = np.asarray(tt.get("offset", [0.0, 0.0]), dtype=np.float64).reshape(2)
+                scale = np.asarray(tt.get("scale", [1.0, 1.0]), dtype=np.float64).reshape(2)
+                angle = float(tt.get("rotation", 0.0))
+            except (TypeError, ValueError):
+                return uv
+            if not (np.all(np.isfinite(offset)) and np.all(np.isfinite(scale)) and np.isfinite(angle)):
+                return uv
+            c, s_ = np.cos(angle), np.sin(angle)
+            scaled = uv * scale
+            return np.stack([c * scaled[:, 0] + s_ * scaled[:, 1], -s_ * scaled[:, 0] + c * scaled[:, 1]], axis=1) + offset
+        return uv
 
 
 def decode_texture(data: bytes, name: str, where: str) -> Texture:

@@ -167,7 +167,8 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
     nearest to it; it is *foreign* when no original vertex carries its UV, or when the nearest one that
     does is farther than ``position_tolerance`` of the diagonal (a UV borrowed from elsewhere on the
     model). Vertices may move a little (optimal placement, :mod:`meshforge.lod.placement`) but keep
-    their UV. A face crosses charts when its corners match vertices of different original charts.
+    their UV and normal; among original vertices with the same UV (mirrored or repeated UVs) the one
+    nearest in position and normal is the match. A face crosses charts when its corners match vertices of different original charts.
 
     Returns ``{"foreign_vertices": n, "cross_chart_faces": m}``; both 0 for a seam-preserving level.
     Meshes without UVs return zeros.
@@ -176,14 +177,25 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
         return {"foreign_vertices": 0, "cross_chart_faces": 0}
     scale = max(float(np.linalg.norm(original.extents)), 1e-12)
     uv_scale = max(float(np.ptp(original.uvs, axis=0).max()), 1e-12)
-    # the UV decides the match; position (scaled far down) only picks among equal UVs
-    pos_weight = 1e-3 * tolerance / max(position_tolerance, 1e-12)
-    key = np.concatenate([original.vertices / scale * pos_weight, original.uvs / uv_scale], axis=1)
-    query = np.concatenate([level.vertices / scale * pos_weight, level.uvs / uv_scale], axis=1)
-    _, nearest = cKDTree(key).query(query)
-    uv_off = np.abs(original.uvs[nearest] - level.uvs).max(axis=1) / uv_scale
-    pos_off = np.linalg.norm(original.vertices[nearest] - level.vertices, axis=1) / scale
-    foreign = int(((uv_off > tolerance) | (pos_off > position_tolerance)).sum())
+    # the UV decides the match; among original vertices with that UV the nearest in position wins
+    # candidates near in position and UV together (repeated UV layouts far away do not crowd them out)
+    k = int(min(16, len(original.uvs)))
+    key = np.concatenate([original.vertices / scale, original.uvs / uv_scale], axis=1)
+    query = np.concatenate([level.vertices / scale, level.uvs / uv_scale], axis=1)
+    _, cand = cKDTree(key).query(query, k=k)
+    cand = cand.reshape(len(level.uvs), k)
+    uv_off = np.abs(original.uvs[cand] - level.uvs[:, None, :]).max(axis=2) / uv_scale
+    pos_off = np.linalg.norm(original.vertices[cand] - level.vertices[:, None, :], axis=2) / scale
+    cost = pos_off.copy()
+    if original.normals is not None and level.normals is not None:
+        # normals travel with UVs: they tell the two sides of a thin wall with mirrored UVs apart
+        turn = 1.0 - np.einsum("ikj,ij->ik", np.nan_to_num(original.normals[cand]), np.nan_to_num(level.normals))
+        cost += position_tolerance * np.clip(turn, 0.0, 2.0)
+    cost = np.where(uv_off <= tolerance, cost, np.inf)
+    best = cost.argmin(axis=1)
+    rows = np.arange(len(cand))
+    nearest = cand[rows, best]
+    foreign = int((~(pos_off[rows, best] <= position_tolerance) | ~np.isfinite(cost[rows, best])).sum())
     chart = uv_charts(original)[nearest]
     fc = chart[level.faces]
     crossing = int(((fc[:, 0] != fc[:, 1]) | (fc[:, 1] != fc[:, 2])).sum())

@@ -122,7 +122,7 @@ def place_vertices(original: Mesh, level: Mesh, source: np.ndarray | None = None
     del source
     if not level.triangle_count or not original.triangle_count:
         return level
-    o_weld, o_pos, o_wfaces = _welded(original)
+    _, o_pos, o_wfaces = _welded(original)
     l_weld, l_pos, l_wfaces = _welded(level)
     count = len(l_pos)
     # 1. quadrics per original position

@@ -121,15 +121,21 @@ MAX_STAGES = 8
 STALL_SLACK = 1.05
 
 
-def merge_normal_splits(mesh: Mesh) -> tuple[Mesh, np.ndarray]:
+def merge_normal_splits(mesh: Mesh, where: np.ndarray | None = None) -> tuple[Mesh, np.ndarray]:
     """``(mesh, first)``: vertices that share a position and a UV merged into one, normals averaged.
 
     Hard edges are normal seams; meshoptimizer treats them like UV seams, and where one crosses a UV
-    seam the vertex cannot move at all. ``first`` gives, per new vertex, the old vertex it keeps the
-    position and UV of.
+    seam (four or more vertices at one position) it collapses wrongly (non-manifold edges) or not at
+    all. ``where`` (bool per welded position) limits the merge to those positions. ``first`` gives,
+    per new vertex, the old vertex it keeps the position and UV of.
     """
     weld = mesh.weld_map()
-    cols = [weld[:, None].astype(np.float64)]
+    own = np.arange(mesh.vertex_count, dtype=np.float64)
+    if where is not None:
+        own[where[weld]] = -1.0
+    else:
+        own[:] = -1.0
+    cols = [weld[:, None].astype(np.float64), own[:, None]]
     if mesh.uvs is not None:
         cols.append(np.round(mesh.uvs * 1e7))
     _, first, inverse = np.unique(np.concatenate(cols, axis=1), axis=0, return_index=True, return_inverse=True)
@@ -164,44 +170,60 @@ def _submesh(mesh: Mesh, faces: np.ndarray) -> tuple[Mesh, np.ndarray]:
 
 def _collapse_checked(
     mesh: Mesh, target: int, error: float, flags: int, opts: SimplifyOptions, closed: bool
-) -> tuple[np.ndarray | None, float]:
+) -> tuple[Mesh, np.ndarray, np.ndarray | None, float]:
     """meshoptimizer collapse of ``mesh`` to ``target`` triangles that leaves no broken edge.
 
-    When a collapse makes an edge non-manifold (or opens a closed mesh), the positions around the
-    broken edges are locked (meshoptimizer's ``vertex_lock``: they neither move nor go away) and the
-    collapse is run again from the same input, widening the locked region each round. Returns
-    ``(faces (K, 3) into mesh, error)``, or ``(None, 0)`` when every round broke something.
+    When a collapse makes an edge non-manifold (or opens a closed mesh), the hard-normal splits
+    around the broken edges are merged first (:func:`merge_normal_splits`, the usual cause); if that
+    is not enough, the positions around them are locked (meshoptimizer's ``vertex_lock``: they
+    neither move nor go away), and the collapse is run again, widening the region each round.
+    Returns ``(input mesh used, first (its vertex -> mesh vertex), faces (K, 3) or None when every
+    round broke something, error)``.
     """
-    positions = snap_seams(mesh)
-    attrs, weights = _attributes(mesh, opts)
-    weld = mesh.weld_map()
-    count = int(weld.max()) + 1
-    wfaces_in = weld[mesh.faces]
-    allowed = topology.nonmanifold_keys(wfaces_in, count)
-    adj = None
-    locked = np.zeros(count, dtype=bool)
-    for attempt in range(LOCK_RETRIES + 1):
-        lock = locked[weld] if locked.any() else None
+    first = np.arange(mesh.vertex_count)
+    softened = 0
+    locked = None
+    allowed = adj = None
+    for attempt in range(LOCK_RETRIES + 3):
+        positions = snap_seams(mesh)
+        attrs, weights = _attributes(mesh, opts)
+        weld = mesh.weld_map()
+        count = int(weld.max()) + 1
+        if allowed is None:
+            wfaces_in = weld[mesh.faces]
+            allowed = topology.nonmanifold_keys(wfaces_in, count)
+            adj = topology.adjacency(wfaces_in, count)
+        lock = locked[weld] if locked is not None and locked.any() else None
         indices, err = meshopt.simplify_with_attributes(
             positions, mesh.faces, attrs, weights, 3 * max(int(target), 0), error, flags, vertex_lock=lock
         )
         faces = indices.reshape(-1, 3).astype(np.int64)
         bad = topology.bad_positions(weld[faces], count, closed, allowed)
         if not len(bad):
-            return faces, err
-        if attempt == LOCK_RETRIES:
+            return mesh, first, faces, err
+        if attempt == LOCK_RETRIES + 2:
             break
-        if adj is None:
-            adj = topology.adjacency(wfaces_in, count)
         mask = np.zeros(count, dtype=bool)
         mask[bad] = True
-        locked |= topology.grow(mask, adj, 1 + attempt)
+        if opts.soften_when_stalled and mesh.normals is not None and softened < 2:
+            region = topology.grow(mask, adj, 2 + 2 * softened)
+            softer, kept = merge_normal_splits(mesh, region)
+            softened += 1
+            if softer.vertex_count < mesh.vertex_count:
+                # positions are unchanged (same welded ids), so adjacency and allowed edges still hold
+                mesh, first = softer, first[kept]
+                log.debug("simplify: %d broken positions, merged hard-normal splits around them", len(bad))
+                continue
+        if locked is None:
+            locked = np.zeros(count, dtype=bool)
+        locked |= topology.grow(mask, adj, 1)
         log.debug("simplify: %d broken positions, locking %d and retrying", len(bad), int(locked.sum()))
-    return None, 0.0
+    return mesh, first, None, 0.0
 
 
 def simplify_mesh(
-    mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions
+    mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+    closed: bool | None = None,
 ) -> SimplifyResult:
     """Simplify one mesh to at most ``target_triangles`` (or until ``max_error_m`` meters, local units).
 
@@ -209,13 +231,14 @@ def simplify_mesh(
     when a collapse stalls above its target (locked spots, seams), its result is simplified again,
     and a stage that cannot keep the topology at the target tries a halfway target first. Then
     :func:`meshforge.lod.placement.place_vertices` moves the kept vertices to their quadric optimum
-    (``opts.place``).
+    (``opts.place``). ``closed``: whether ``mesh`` is watertight, when the caller knows.
     """
     n = mesh.triangle_count
     identity = np.arange(mesh.vertex_count)
     if n == 0 or (target_triangles >= n and max_error_m is None):
         return SimplifyResult(mesh, 0.0, identity)
-    closed = mesh.is_watertight()
+    if closed is None:
+        closed = topology.is_closed(mesh)
     flags = meshopt.SIMPLIFY_ERROR_ABSOLUTE
     if opts.lock_borders:
         flags |= meshopt.SIMPLIFY_LOCK_BORDER
@@ -230,13 +253,13 @@ def simplify_mesh(
             break
         before = current.triangle_count
         goal = target
-        faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
+        used_mesh, first, faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
         while faces is None and goal < 0.9 * before:
             goal = int(np.ceil(np.sqrt(goal * before))) if goal > 0 else before // 2
-            faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
+            used_mesh, first, faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
         if faces is not None and len(faces):
-            current, used = _submesh(current, faces)
-            source = source[used]
+            current, used = _submesh(used_mesh, faces)
+            source = source[first[used]]
             total_error += err
         if current.triangle_count <= STALL_SLACK * target:
             break
@@ -297,25 +320,32 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     # an error target alone collapses as far as the error allows
     only_error = opts.ratio is None and opts.triangles is None
     fraction = 0.0 if only_error else target_total / max(total, 1)
-    closed = [p.mesh.is_watertight() for p in model.parts]
-    worst = 0.0
+    closed = [topology.is_closed(p.mesh) for p in model.parts]
+    errors = [0.0] * len(model.parts)
+    # parts that stalled above their target (seams, locked spots) gain nothing from a smaller one
+    stalled = [False] * len(model.parts)
     for _attempt in range(4):
-        worst = 0.0
-        for src, dst, was_closed in zip(model.parts, out.parts, closed, strict=True):
+        for i, (src, dst, was_closed) in enumerate(zip(model.parts, out.parts, closed, strict=True)):
+            if stalled[i]:
+                continue
             scale = _part_scale(src.transform)
             target = max(MIN_CLOSED_TRIANGLES if was_closed else 1, int(np.floor(src.mesh.triangle_count * fraction)))
             limit = None if max_error is None else max_error / scale
-            res = simplify_mesh(src.mesh, target, limit, opts)
+            res = simplify_mesh(src.mesh, target, limit, opts, was_closed)
             # a closed part stays closed: give it more triangles until it does (or keep it as it was)
-            while was_closed and not res.mesh.is_watertight() and res.mesh.triangle_count < src.mesh.triangle_count:
+            while was_closed and not topology.is_closed(res.mesh) and res.mesh.triangle_count < src.mesh.triangle_count:
                 target = max(2 * target, res.mesh.triangle_count + 1)
                 if target >= src.mesh.triangle_count:
                     res = SimplifyResult(src.mesh, 0.0, np.arange(src.mesh.vertex_count))
                     break
-                res = simplify_mesh(src.mesh, target, limit, opts)
+                res = simplify_mesh(src.mesh, target, limit, opts, was_closed)
             dst.mesh = res.mesh
-            worst = max(worst, res.error * scale)
+            errors[i] = res.error * scale
+            stalled[i] = res.mesh.triangle_count > STALL_SLACK * target
+        worst = max(errors, default=0.0)
         got = out.triangle_count
+        if all(stalled):
+            break
         # small parts cannot shrink in proportion: squeeze the others until the total fits
         if got <= target_total or fraction <= 1e-4:
             break

@@ -50,7 +50,7 @@ def bad_positions(wfaces: np.ndarray, count: int, closed: bool, allowed: np.ndar
     if closed:
         bad |= counts == 1
         directed = e[:, 0] * count + e[:, 1]
-        d_uniq, d_inv, d_counts = np.unique(directed, return_inverse=True, return_counts=True)
+        _, d_inv, d_counts = np.unique(directed, return_inverse=True, return_counts=True)
         bad_edge = bad[inverse.reshape(-1)] | (d_counts[d_inv.reshape(-1)] > 1)
     else:
         bad_edge = bad[inverse.reshape(-1)]
@@ -73,3 +73,17 @@ def grow(mask: np.ndarray, adj: csr_matrix, rings: int) -> np.ndarray:
     for _ in range(rings):
         out |= (adj @ out.astype(np.float32)) > 0
     return out
+
+
+def is_closed(mesh) -> bool:
+    """Fast :meth:`Mesh.is_watertight` (same rule) on integer edge keys."""
+    if not mesh.triangle_count:
+        return False
+    weld = mesh.weld_map()
+    count = int(weld.max()) + 1
+    keys, e = edge_keys(weld[mesh.faces], count)
+    _, counts = np.unique(keys, return_counts=True)
+    if not np.all(counts == 2):
+        return False
+    directed = e[:, 0] * count + e[:, 1]
+    return len(np.unique(directed)) == len(directed)

@@ -43,6 +43,8 @@ class OptimizeOptions:
     quantize: bool = True
     #: bits per position component (10..16).
     position_bits: int = 14
+    #: bits per texture coordinate component over the material's UV range (8..16; KHR_texture_transform).
+    uv_bits: int = 12
     #: compress buffer views with meshoptimizer (EXT_meshopt_compression).
     meshopt: bool = True
     #: keep this fraction of triangles (1.0: no simplification).
@@ -53,6 +55,8 @@ class OptimizeOptions:
             raise ParameterError(f"texture format must be webp or png, got {self.texture_format!r}")
         if not 10 <= self.position_bits <= 16:
             raise ParameterError("position bits must be between 10 and 16")
+        if not 8 <= self.uv_bits <= 16:
+            raise ParameterError("UV bits must be between 8 and 16")
         if not 0.0 < self.ratio <= 1.0:
             raise ParameterError(f"ratio must be in (0, 1], got {self.ratio}")
 

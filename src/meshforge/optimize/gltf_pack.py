@@ -65,14 +65,15 @@ class _Packer:
         self.views.append(view)
         return len(self.views) - 1
 
-    def vertices(self, rows: np.ndarray) -> int:
-        """A vertex attribute view of (N, stride) uint8 rows."""
+    def vertices(self, rows: np.ndarray, filter_name: str | None = None) -> int:
+        """A vertex attribute view of (N, stride) uint8 rows (``filter_name``: an EXT_meshopt_compression
+        filter the rows were encoded with; only with meshopt compression)."""
         rows = np.ascontiguousarray(rows, dtype=np.uint8)
         count, stride = rows.shape
         if not self.use_meshopt:
             return self.plain(rows.tobytes(), 34962, stride)
         encoded = meshopt.encode_vertex_buffer(rows)
-        return self._compressed(encoded, count, stride, "ATTRIBUTES", 34962)
+        return self._compressed(encoded, count, stride, "ATTRIBUTES", 34962, filter_name)
 
     def indices(self, idx: np.ndarray, vertex_count: int) -> tuple[int, int]:
         """An index view; returns ``(view, componentType)``."""
@@ -84,7 +85,8 @@ class _Packer:
         encoded = meshopt.encode_index_buffer(idx, vertex_count)
         return self._compressed(encoded, len(idx), arr.itemsize, "TRIANGLES", 34963), ctype
 
-    def _compressed(self, encoded: bytes, count: int, stride: int, mode: str, target: int) -> int:
+    def _compressed(self, encoded: bytes, count: int, stride: int, mode: str, target: int,
+                    filter_name: str | None = None) -> int:
         offset = self._append(encoded)
         raw = count * stride
         fb_offset = self.fallback_length
@@ -98,6 +100,8 @@ class _Packer:
         }
         if mode == "ATTRIBUTES":
             view["byteStride"] = stride
+        if filter_name:
+            view["extensions"]["EXT_meshopt_compression"]["filter"] = filter_name
         self.views.append(view)
         return len(self.views) - 1
 
@@ -131,6 +135,8 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
     nodes = _node_of_mesh(doc)
     old_accessors = doc.get("accessors", [])
     accessors: list[dict] = []
+    uv_bits = int(getattr(options, "uv_bits", 12))
+    uv_grids = _uv_grids(doc, binary, uv_bits) if quantize else {}
     for mesh_index, mesh in enumerate(doc.get("meshes", [])):
         for prim in mesh["primitives"]:
             idx = _read(doc, binary, prim["indices"]).reshape(-1).astype(np.uint32)
@@ -171,15 +177,25 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
                 if name not in attrs:
                     continue
                 v = attrs[name]
-                if quantize:
+                kind = "VEC3" if v.shape[1] == 3 else "VEC4"
+                if quantize and packer.use_meshopt:
+                    # octahedral filter: two 8-bit components per direction, compresses far better
+                    view = packer.vertices(_pad_rows(meshopt.encode_filter_oct(v, 8)), "OCTAHEDRAL")
+                    new_attrs[name] = _accessor(accessors, view, 5120, kind, len(v), True)
+                elif quantize:
                     view = packer.vertices(_pad_rows(_snorm8(v)))
-                    new_attrs[name] = _accessor(accessors, view, 5120, "VEC3" if v.shape[1] == 3 else "VEC4", len(v), True)
+                    new_attrs[name] = _accessor(accessors, view, 5120, kind, len(v), True)
                 else:
                     view = packer.vertices(_pad_rows(v.astype(np.float32)))
-                    new_attrs[name] = _accessor(accessors, view, 5126, "VEC3" if v.shape[1] == 3 else "VEC4", len(v), False)
+                    new_attrs[name] = _accessor(accessors, view, 5126, kind, len(v), False)
             for name in [k for k in attrs if k.startswith("TEXCOORD")]:
                 uv = attrs[name]
-                if quantize and uv.min() >= 0.0 and uv.max() <= 1.0:
+                grid = uv_grids.get(prim.get("material", -1)) if name == "TEXCOORD_0" else None
+                if quantize and grid is not None:
+                    lo, step = grid
+                    q = np.clip(np.round((uv - lo) / step), 0, 65535).astype(np.uint16)
+                    new_attrs[name] = _accessor(accessors, packer.vertices(_pad_rows(q)), 5123, "VEC2", len(q), True)
+                elif quantize and uv.min() >= 0.0 and uv.max() <= 1.0:
                     q = np.round(uv * 65535.0).astype(np.uint16)
                     new_attrs[name] = _accessor(accessors, packer.vertices(_pad_rows(q)), 5123, "VEC2", len(q), True)
                 else:
@@ -214,6 +230,12 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
     if quantize:
         used_ext.add("KHR_mesh_quantization")
         required.add("KHR_mesh_quantization")
+    for material_index, (lo, step) in uv_grids.items():
+        transform = {"offset": [float(x) for x in lo], "scale": [float(x) * 65535.0 for x in step]}
+        for info in _texture_infos(doc["materials"][material_index]):
+            info.setdefault("extensions", {})["KHR_texture_transform"] = dict(transform)
+            used_ext.add("KHR_texture_transform")
+            required.add("KHR_texture_transform")
     bin_chunk = packer.binary()
     buffers = [{"byteLength": len(bin_chunk)}]
     if packer.use_meshopt and packer.fallback_length:
@@ -229,6 +251,49 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
     if required:
         doc["extensionsRequired"] = sorted(required)
     return doc, bin_chunk
+
+
+def _texture_infos(material: dict) -> list[dict]:
+    """Every textureInfo of a material (any key ending in ``Texture``, extensions included)."""
+    found = []
+    stack = [material]
+    while stack:
+        item = stack.pop()
+        for key, value in item.items():
+            if isinstance(value, dict):
+                if key.endswith("Texture") and "index" in value:
+                    found.append(value)
+                else:
+                    stack.append(value)
+    return found
+
+
+def _uv_grids(doc: dict, binary: bytes, bits: int) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per material whose textures all read TEXCOORD_0 without a transform: ``(lo, step)`` of a
+    ``bits``-bit grid over the UV range of every primitive using it (gltfpack's -vt scheme: the
+    dequantisation goes into KHR_texture_transform on each of the material's textures)."""
+    ranges: dict[int, list[np.ndarray]] = {}
+    for mesh in doc.get("meshes", []):
+        for prim in mesh["primitives"]:
+            if "material" not in prim or "TEXCOORD_0" not in prim["attributes"]:
+                continue
+            uv = _read(doc, binary, prim["attributes"]["TEXCOORD_0"]).astype(np.float64)
+            if not len(uv) or not np.all(np.isfinite(uv)):
+                ranges[prim["material"]] = []
+                continue
+            ranges.setdefault(prim["material"], []).extend([uv.min(axis=0), uv.max(axis=0)])
+    grids = {}
+    steps = float((1 << bits) - 1)
+    for index, bounds in ranges.items():
+        infos = _texture_infos(doc["materials"][index])
+        if not bounds or not infos or any(i.get("texCoord", 0) != 0 or "KHR_texture_transform" in
+                                          i.get("extensions", {}) for i in infos):
+            continue
+        lo = np.min(bounds, axis=0)
+        hi = np.max(bounds, axis=0)
+        step = np.where(hi > lo, (hi - lo) / steps, 1.0)
+        grids[index] = (lo, step)
+    return grids
 
 
 def _accessor(accessors: list[dict], view: int, ctype: int, kind: str, count: int, normalized: bool,
