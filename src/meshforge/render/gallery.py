@@ -69,7 +69,10 @@ def gallery_sheet(
                 on_tile(title, label)
         draw.text((x0 + 2, y0 + 2), title, font=title_font, fill=_TEXT)
         tw = draw.textlength(title, font=title_font)
-        cols_text = ", ".join(label for label, _ in items)
-        draw.text((x0 + tw + 14, y0 + 2 + (title_px - info_px) // 2), f"{cols_text}; up to {tris:,} triangles",
-                  font=info_font, fill=_MUTED)
+        room = block_w - gap - tw - 14
+        for info in (f"{', '.join(label for label, _ in items)}; up to {tris:,} triangles",
+                     f"up to {tris:,} triangles", f"{tris:,} tris"):
+            if draw.textlength(info, font=info_font) <= room:  # never spill into the next block
+                draw.text((x0 + tw + 14, y0 + 2 + (title_px - info_px) // 2), info, font=info_font, fill=_MUTED)
+                break
     return sheet
