@@ -1,0 +1,1 @@
+"""Architecture and building elements: houses, towers, walls, doors, windows, stairs, roofs and more."""

@@ -1,0 +1,1 @@
+"""Game props and weapons: barrels, crates, chests, swords, shields, potions, torches and more."""
