@@ -161,3 +161,18 @@ def test_invalid_arguments_raise_value_error():
         prim.capsule(0.5, 0.5)
     with pytest.raises(ValueError):
         prim.loft([np.zeros((4, 3)), np.zeros((5, 3))])
+
+
+def test_sweep_caps_face_outward_on_paths_that_curl_back():
+    """A U-bend (ends side by side) and a full helix turn: every cap must face away from its own end."""
+    from meshforge.geometry import primitives as prim
+
+    t = np.linspace(0, np.pi, 24)
+    u_path = np.stack([0.05 * np.cos(t), np.zeros_like(t), 0.05 * np.sin(t)], axis=1)
+    drop = np.array([0.0, 0.0, -0.03])
+    u_path = np.vstack([u_path[:1] + drop, u_path, u_path[-1:] + drop])
+    a = np.linspace(0, 2 * np.pi, 48)
+    helix = np.stack([0.05 * np.cos(a), 0.004 * a, 0.05 * np.sin(a)], axis=1)
+    for path in (u_path, helix):
+        tube = prim.sweep(prim.circle(0.006, 16), path)
+        assert tube.is_watertight() and tube.volume > 0

@@ -410,7 +410,7 @@ def loft(
         walls = walls.flipped()
     parts = [walls]
     if not closed:
-        for ring, flag, direction in ((rings[0], cap_start, -1.0), (rings[-1], cap_end, 1.0)):
+        for ring, flag, neighbour in ((rings[0], cap_start, rings[1]), (rings[-1], cap_end, rings[-2])):
             if not flag:
                 continue
             centre = ring.mean(axis=0)
@@ -422,8 +422,12 @@ def loft(
                 ((ring[:, 0] - nxt[:, 0]) * (ring[:, 1] + nxt[:, 1])).sum(),
             ])
             n /= max(np.linalg.norm(n), 1e-300)
-            axis_dir = rings[-1].mean(axis=0) - rings[0].mean(axis=0)
-            if np.dot(n, axis_dir) * direction < 0:
+            # each cap faces away from its own neighbouring ring (the path's tangent at that end), so paths
+            # that curl back on themselves (U bends, full helix turns) still get outward caps
+            outward = centre - neighbour.mean(axis=0)
+            if np.linalg.norm(outward) < 1e-12:
+                outward = (rings[0].mean(axis=0) - rings[-1].mean(axis=0)) * (1.0 if ring is rings[0] else -1.0)
+            if np.dot(n, outward) < 0:
                 n = -n
             ref = np.array([0.0, 1.0, 0.0]) if abs(n[1]) < 0.9 else np.array([1.0, 0.0, 0.0])
             e1 = np.cross(ref, n)
