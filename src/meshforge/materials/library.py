@@ -385,7 +385,8 @@ def _build(name: str, rgb: RGB | None, material_name: str | None, seed: int, fin
         plain = solid_spec(name, None, seed=variant, finish=finish, pattern=None, wear=wear)
         color_png, gain, mr_png, normal_png = _tile_luminance(plain)  # type: ignore[arg-type]
         lin = srgb_to_linear(np.asarray(base)) * gain
-        factor = tuple(float(np.clip(c, 0, 1)) for c in lin)  # type: ignore[assignment]
+        lin = lin / max(1.0, float(lin.max()))  # scale, never clip: clipping one channel changes the hue
+        factor = tuple(float(c) for c in lin)  # type: ignore[assignment]
     else:
         tile_spec = solid.SolidSpec(spec.kind, spec.colors, spec.roughness, spec.metallic, variant, spec.finish,
                                     spec.pattern, spec.wear, spec.params)
@@ -422,7 +423,8 @@ def _tile_luminance(spec: solid.SolidSpec) -> tuple[bytes, float, bytes, bytes]:
     lum = srgb_to_linear(color.astype(np.float32) / 255.0) @ np.array([0.2126, 0.7152, 0.0722])
     base_lum = float(srgb_to_linear(np.asarray(spec.colors[0])) @ np.array([0.2126, 0.7152, 0.0722]))
     rel = lum / max(base_lum, 1e-4)
-    gain = max(float(rel.max()), 1e-3)
-    gray = textures.to_u8(linear_to_srgb(rel / gain))
+    # a few bright flecks must not set the scale: they would push tints past 1 and shift their hue
+    gain = max(float(np.percentile(rel, 90.0)), 1.0)
+    gray = textures.to_u8(linear_to_srgb(np.clip(rel / gain, 0.0, 1.0)))
     png = textures.encode_png(np.repeat(gray[..., None], 3, axis=2), "tile").png
     return png, gain, textures.encode_png(mr, "tile").png, textures.encode_png(normal, "tile").png
