@@ -201,3 +201,20 @@ def test_duck_reduces_to_target(corpus):
     duck = load(corpus / "models" / "gltf_khronos_samples/Duck/glTF-Binary/Duck.glb")
     for ratio in (0.1, 0.02) if FULL else (0.1,):
         _assert_reaches(duck, ratio)
+
+
+def test_back_to_back_fins_are_dropped_in_pairs():
+    from meshforge.lod.topology import drop_fins
+
+    faces = np.array([[0, 1, 2], [2, 1, 0], [0, 2, 3], [3, 4, 5], [5, 4, 3], [4, 3, 5]])
+    keep = drop_fins(faces)
+    assert keep.tolist() == [False, False, True, True, False, False]
+
+
+def test_mug_closed_and_accurate_at_two_percent():
+    model = build(Recipe("mug"))
+    low = simplify_model(model, ratio=0.02)
+    assert low.triangle_count <= 0.03 * model.triangle_count
+    assert all(p.mesh.is_watertight() for p in low.parts)
+    # before back-to-back fins were dropped, the staged retries left 0.28 of the diagonal here
+    assert surface_distance(model.merged_mesh(), low.merged_mesh(), 10_000).hausdorff < 0.2

@@ -116,3 +116,49 @@ def test_oct_filter_encode_decode():
     rows = meshopt.decode_filter_oct(meshopt.encode_filter_oct(v, 8)).astype(np.float64)[:, :3]
     rows /= np.linalg.norm(rows, axis=1)[:, None]
     assert np.abs(rows - v).max() < 0.03
+
+
+def test_draco_validates_and_reloads(tmp_path):
+    pytest.importorskip("DracoPy")
+    model = build(Recipe("mug"))
+    data = optimized_glb(model, OptimizeOptions(draco=True))
+    doc = glb_doc(data)
+    assert "KHR_draco_mesh_compression" in doc["extensionsRequired"]
+    assert "EXT_meshopt_compression" not in doc.get("extensionsUsed", [])
+    path = tmp_path / "mug.glb"
+    path.write_bytes(data)
+    (result,) = run_gltf_validator(path)
+    assert result["numErrors"] == 0, result["messages"]
+    back = load(path)
+    assert back.triangle_count == model.triangle_count
+    np.testing.assert_allclose(back.bounds, model.bounds, atol=np.linalg.norm(model.extents) / 2**12)
+    assert all(p.mesh.uvs is not None for p in back.parts)
+    assert main(["optimize", str(path), "--draco", "-o", str(tmp_path / "again.glb"), "-q"]) == 0
+
+
+def test_draco_missing_says_what_to_install(tmp_path, monkeypatch):
+    import builtins
+
+    from meshforge.optimize.draco import DracoUnavailableError
+
+    model = build(Recipe("mug"))
+    drc = None
+    if __import__("importlib").util.find_spec("DracoPy") is not None:
+        drc = tmp_path / "mug_draco.glb"
+        drc.write_bytes(optimized_glb(model, OptimizeOptions(draco=True)))
+    real_import = builtins.__import__
+
+    def no_draco(name, *args, **kwargs):
+        if name == "DracoPy":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_draco)
+    with pytest.raises(DracoUnavailableError, match=r"meshforge\[draco\]"):
+        optimized_glb(model, OptimizeOptions(draco=True))
+    src = tmp_path / "mug.glb"
+    src.write_bytes(next(iter(export_bytes(model, "glb").values())))
+    assert main(["optimize", str(src), "--draco", "-o", str(tmp_path / "out.glb"), "-q"]) != 0
+    if drc is not None:
+        with pytest.raises(DracoUnavailableError, match="DracoPy"):
+            load(drc)

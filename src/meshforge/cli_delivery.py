@@ -89,6 +89,12 @@ def cmd_optimize(args: argparse.Namespace) -> int:
         changes["meshopt"] = False
     if args.no_quantize:
         changes["quantize"] = False
+    if args.draco:
+        from meshforge.optimize.draco import INSTALL_HINT, available
+
+        if not available():
+            raise ParameterError(f"--draco needs DracoPy, which is not installed: {INSTALL_HINT}")
+        changes["draco"] = True
     options = replace(options, **changes)
     src = Path(args.file)
     out = Path(args.output) if args.output else Path(f"{src.stem}_{args.target}.glb")
@@ -133,5 +139,7 @@ def add_delivery_commands(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--texture-format", choices=("webp", "png"), default=None, help="image format")
     o.add_argument("--no-meshopt", action="store_true", help="no EXT_meshopt_compression")
     o.add_argument("--no-quantize", action="store_true", help="no KHR_mesh_quantization")
+    o.add_argument("--draco", action="store_true",
+                   help="Draco geometry (KHR_draco_mesh_compression) instead of meshopt; needs meshforge[draco]")
     o.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     o.set_defaults(func=cmd_optimize)

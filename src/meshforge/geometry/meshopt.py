@@ -8,7 +8,8 @@ crashes), so every function used here is declared with its exact C prototype fro
   (Garland and Heckbert 1997) plus attribute quadrics (Hoppe 1999), which never collapses across UV or
   normal seams and keeps open borders topologically (meshoptimizer's vertex classification);
 * ``meshopt_simplifyScale``: the scale that turns a relative error into meters;
-* ``meshopt_optimizeVertexCache`` (Forsyth-style cache optimisation) and
+* ``meshopt_optimizeVertexCache`` (Forsyth-style cache optimisation), ``meshopt_optimizeVertexCacheStrip``
+  (the order that compresses best) and
   ``meshopt_optimizeVertexFetchRemap``;
 * ``meshopt_encodeVertexBuffer`` / ``meshopt_encodeIndexBuffer``: the codecs of ``EXT_meshopt_compression``
   (vertex codec version 0, index codec version 1, as that extension specifies) and their decoders.
@@ -67,6 +68,8 @@ def library() -> ctypes.CDLL:
     lib.meshopt_simplifyScale.restype = ctypes.c_float
     lib.meshopt_optimizeVertexCache.argtypes = [_u32p, _u32p, _size, _size]
     lib.meshopt_optimizeVertexCache.restype = None
+    lib.meshopt_optimizeVertexCacheStrip.argtypes = [_u32p, _u32p, _size, _size]
+    lib.meshopt_optimizeVertexCacheStrip.restype = None
     lib.meshopt_optimizeVertexFetchRemap.argtypes = [_u32p, _u32p, _size, _size]
     lib.meshopt_optimizeVertexFetchRemap.restype = _size
     lib.meshopt_encodeVertexBufferBound.argtypes = [_size, _size]
@@ -167,6 +170,16 @@ def optimize_vertex_cache(indices: np.ndarray, vertex_count: int) -> np.ndarray:
     out = np.zeros_like(idx)
     if len(idx):
         library().meshopt_optimizeVertexCache(_ptr(out, _u32p), _ptr(idx, _u32p), len(idx), int(vertex_count))
+    return out
+
+
+def optimize_vertex_cache_strip(indices: np.ndarray, vertex_count: int) -> np.ndarray:
+    """Reorder triangles for strip-like runs (slightly worse cache use, smaller after the index and
+    vertex codecs: gltfpack's ``-cc`` order); (K,) uint32."""
+    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
+    out = np.zeros_like(idx)
+    if len(idx):
+        library().meshopt_optimizeVertexCacheStrip(_ptr(out, _u32p), _ptr(idx, _u32p), len(idx), int(vertex_count))
     return out
 
 

@@ -7,8 +7,9 @@ meshes (TRIANGLES, TRIANGLE_STRIP and TRIANGLE_FAN primitives; points and lines 
 node hierarchy (``matrix`` or TRS, cycles refused), 3.8-3.9 textures and metallic-roughness
 materials. Also read: ``KHR_mesh_quantization`` (normalised / integer attributes),
 ``EXT_meshopt_compression`` (buffer views decoded with meshoptimizer, filters NONE and OCTAHEDRAL),
-``KHR_texture_transform`` on TEXCOORD_0 (applied to the UVs) and
-``EXT_texture_webp``; scenes with ``MSFT_lod`` import their highest level (the one in the scene graph).
+``KHR_texture_transform`` on TEXCOORD_0 (applied to the UVs),
+``KHR_draco_mesh_compression`` (decoded with the optional DracoPy; without it the file gets an error
+saying what to install) and ``EXT_texture_webp``; scenes with ``MSFT_lod`` import their highest level (the one in the scene graph).
 
 Each primitive becomes one :class:`Part` (its node's name, ``_1``, ``_2`` ... for further primitives)
 with its node's world transform. glTF UVs have V pointing down; meshforge's point up, so V is flipped.
@@ -31,7 +32,7 @@ from urllib.parse import unquote
 import numpy as np
 from PIL import Image
 
-from meshforge.core.errors import InvalidFileError
+from meshforge.core.errors import InvalidFileError, MeshforgeError
 from meshforge.core.material import MAX_TEXTURE_SIZE, Material, Texture
 from meshforge.core.model import Model
 from meshforge.geometry.mesh import Mesh
@@ -290,6 +291,9 @@ class _Reader:
         attrs = prim["attributes"]
         if "POSITION" not in attrs:
             self.fail(f"{where} has no POSITION attribute")
+        ext = prim.get("extensions")
+        if isinstance(ext, dict) and "KHR_draco_mesh_compression" in ext:
+            return self.draco_primitive(prim, ext["KHR_draco_mesh_compression"], mode, where)
         positions = self.accessor(attrs["POSITION"])
         if positions.shape[1] != 3:
             self.fail(f"{where}: POSITION must be VEC3")
@@ -325,6 +329,47 @@ class _Reader:
                 normals = np.where(length > 1e-12, normals / np.maximum(length, 1e-12), [0.0, 1.0, 0.0])
         if "TEXCOORD_0" in attrs:
             uv = self.accessor(attrs["TEXCOORD_0"])
+            if uv.shape != (n, 2) or not np.all(np.isfinite(uv)):
+                self.fail(f"{where}: TEXCOORD_0 must be VEC2 finite numbers, one per vertex")
+            uv = self.texture_transform(prim.get("material"), uv)
+            uvs = np.stack([uv[:, 0], 1.0 - uv[:, 1]], axis=1)
+        return Mesh(positions, faces, normals, uvs, "atlas")
+
+    def draco_primitive(self, prim: dict, ext: object, mode: object, where: str) -> Mesh | None:
+        """A KHR_draco_mesh_compression primitive, decoded with the optional DracoPy."""
+        from meshforge.optimize.draco import DracoUnavailableError, decode
+
+        where = f"{where}.extensions.KHR_draco_mesh_compression"
+        if not isinstance(ext, dict) or not isinstance(ext.get("attributes"), dict):
+            self.fail(f"{where} needs a bufferView and an attributes object")
+        if mode != 4:
+            self.fail(f"{where}: Draco primitives must be triangle lists (mode 4)")
+        data, _ = self.view(ext.get("bufferView"))
+        try:
+            out = decode(data, ext["attributes"], f"{self.path}: {where}")
+        except DracoUnavailableError as exc:
+            raise DracoUnavailableError(f"{self.path}: {exc}") from None
+        except MeshforgeError as exc:
+            raise InvalidFileError(str(exc)) from None
+        positions, faces = out["POSITION"], out["faces"]
+        n = len(positions)
+        if not n or not np.all(np.isfinite(positions)):
+            self.fail(f"{where}: the decoded positions are empty or not finite")
+        if len(faces) and (faces.min() < 0 or faces.max() >= n):
+            self.fail(f"{where}: a decoded index is out of range for {n} vertices")
+        faces = faces[(faces[:, 0] != faces[:, 1]) & (faces[:, 1] != faces[:, 2]) & (faces[:, 0] != faces[:, 2])]
+        if not len(faces):
+            return None
+        normals = out.get("NORMAL")
+        if normals is not None:
+            if normals.shape != (n, 3) or not np.all(np.isfinite(normals)):
+                normals = None
+            else:
+                length = np.linalg.norm(normals, axis=1, keepdims=True)
+                normals = np.where(length > 1e-12, normals / np.maximum(length, 1e-12), [0.0, 1.0, 0.0])
+        uvs = None
+        if "TEXCOORD_0" in out:
+            uv = out["TEXCOORD_0"]
             if uv.shape != (n, 2) or not np.all(np.isfinite(uv)):
                 self.fail(f"{where}: TEXCOORD_0 must be VEC2 finite numbers, one per vertex")
             uv = self.texture_transform(prim.get("material"), uv)
@@ -458,7 +503,7 @@ def load_gltf(path: Path) -> Model:
     asset = doc.get("asset") if isinstance(doc, dict) else None
     if not isinstance(asset, dict) or not str(asset.get("version", "")).startswith("2"):
         raise InvalidFileError(f"{path}: asset.version must be 2.x (only glTF 2.0 is read)")
-    supported = {"KHR_mesh_quantization", "EXT_meshopt_compression", "EXT_texture_webp", "KHR_materials_emissive_strength",
+    supported = {"KHR_mesh_quantization", "EXT_meshopt_compression", "KHR_draco_mesh_compression", "EXT_texture_webp", "KHR_materials_emissive_strength",
                  "KHR_texture_transform", "MSFT_lod", "KHR_materials_pbrSpecularGlossiness"}
     required = doc.get("extensionsRequired", [])
     if not isinstance(required, list):

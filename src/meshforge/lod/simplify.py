@@ -198,6 +198,7 @@ def _collapse_checked(
             positions, mesh.faces, attrs, weights, 3 * max(int(target), 0), error, flags, vertex_lock=lock
         )
         faces = indices.reshape(-1, 3).astype(np.int64)
+        faces = faces[topology.drop_fins(weld[faces])]
         bad = topology.bad_positions(weld[faces], count, closed, allowed)
         if not len(bad):
             return mesh, first, faces, err

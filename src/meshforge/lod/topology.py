@@ -59,6 +59,25 @@ def bad_positions(wfaces: np.ndarray, count: int, closed: bool, allowed: np.ndar
     return np.unique(np.concatenate(ids))
 
 
+def drop_fins(wfaces: np.ndarray) -> np.ndarray:
+    """Bool mask of faces to keep: faces on the same three positions as another face removed in pairs.
+
+    An edge collapse near a thin wall or a tight fold can leave two faces back to back on the same
+    three positions (a zero-volume fin); their edges then have four faces. Removing both keeps every
+    edge's face count even, so a closed surface stays closed. Of an odd-sized group one face is kept.
+    """
+    keep = np.ones(len(wfaces), dtype=bool)
+    if not len(wfaces):
+        return keep
+    _, first, inverse, counts = np.unique(np.sort(wfaces, axis=1), axis=0, return_index=True,
+                                          return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    keep[counts[inverse] > 1] = False
+    odd = np.flatnonzero((counts > 1) & (counts % 2 == 1))
+    keep[first[odd]] = True
+    return keep
+
+
 def adjacency(wfaces: np.ndarray, count: int) -> csr_matrix:
     """Symmetric position adjacency (count, count) of a welded face array."""
     _, e = edge_keys(wfaces, count)

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import struct
 
 import numpy as np
 from PIL import Image
 
 from meshforge.geometry import meshopt
+
+log = logging.getLogger(__name__)
 
 _DTYPES = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4}
@@ -137,12 +140,21 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
     accessors: list[dict] = []
     uv_bits = int(getattr(options, "uv_bits", 12))
     uv_grids = _uv_grids(doc, binary, uv_bits) if quantize else {}
+    draco = bool(getattr(options, "draco", False))
+    if draco:
+        quantize, uv_grids = False, {}
+        packer.use_meshopt = False
     for mesh_index, mesh in enumerate(doc.get("meshes", [])):
         for prim in mesh["primitives"]:
             idx = _read(doc, binary, prim["indices"]).reshape(-1).astype(np.uint32)
             attrs = {name: _read(doc, binary, a).astype(np.float64) for name, a in prim["attributes"].items()}
             n = len(attrs["POSITION"])
-            idx = meshopt.optimize_vertex_cache(idx, n)
+            if draco:
+                _draco_primitive(prim, attrs, idx, accessors, packer, bits)
+                continue
+            # strip order compresses better with the meshopt codecs (gltfpack -cc does the same)
+            strip = packer.use_meshopt and bool(getattr(options, "strip_order", True))
+            idx = (meshopt.optimize_vertex_cache_strip if strip else meshopt.optimize_vertex_cache)(idx, n)
             remap, unique = meshopt.optimize_vertex_fetch_remap(idx, n)
             order = np.zeros(unique, dtype=np.int64)
             used = remap != 0xFFFFFFFF
@@ -227,6 +239,9 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
             tex["extensions"] = {"EXT_texture_webp": {"source": tex.pop("source")}}
         used_ext.add("EXT_texture_webp")
         required.add("EXT_texture_webp")
+    if draco and doc.get("meshes"):
+        used_ext.add("KHR_draco_mesh_compression")
+        required.add("KHR_draco_mesh_compression")
     if quantize:
         used_ext.add("KHR_mesh_quantization")
         required.add("KHR_mesh_quantization")
@@ -251,6 +266,28 @@ def pack_document(doc: dict, binary: bytes, options: object) -> tuple[dict, byte
     if required:
         doc["extensionsRequired"] = sorted(required)
     return doc, bin_chunk
+
+
+def _draco_primitive(prim: dict, attrs: dict[str, np.ndarray], idx: np.ndarray, accessors: list[dict],
+                     packer: _Packer, bits: int) -> None:
+    """Replace ``prim``'s geometry by one KHR_draco_mesh_compression stream (:mod:`.draco`)."""
+    from meshforge.optimize import draco
+
+    if "TANGENT" in attrs:
+        log.info("draco: TANGENT not stored (clients generate tangents for normal maps)")
+    data, info = draco.encode(attrs["POSITION"], idx.reshape(-1, 3), attrs.get("NORMAL"), attrs.get("TEXCOORD_0"),
+                              position_bits=bits)
+    view = packer.plain(data)
+    count = info["count"]
+    new_attrs = {"POSITION": _accessor(accessors, None, 5126, "VEC3", count, False, info["min"], info["max"])}
+    if "NORMAL" in info["attributes"]:
+        new_attrs["NORMAL"] = _accessor(accessors, None, 5126, "VEC3", count, False)
+    if "TEXCOORD_0" in info["attributes"]:
+        new_attrs["TEXCOORD_0"] = _accessor(accessors, None, 5126, "VEC2", count, False)
+    ctype = 5123 if count < 65536 else 5125
+    prim["indices"] = _accessor(accessors, None, ctype, "SCALAR", 3 * info["triangles"], False)
+    prim["attributes"] = new_attrs
+    prim["extensions"] = {"KHR_draco_mesh_compression": {"bufferView": view, "attributes": info["attributes"]}}
 
 
 def _texture_infos(material: dict) -> list[dict]:
@@ -296,9 +333,11 @@ def _uv_grids(doc: dict, binary: bytes, bits: int) -> dict[int, tuple[np.ndarray
     return grids
 
 
-def _accessor(accessors: list[dict], view: int, ctype: int, kind: str, count: int, normalized: bool,
+def _accessor(accessors: list[dict], view: int | None, ctype: int, kind: str, count: int, normalized: bool,
               lo: list | None = None, hi: list | None = None) -> int:
-    acc: dict = {"bufferView": view, "componentType": ctype, "count": int(count), "type": kind}
+    acc: dict = {"componentType": ctype, "count": int(count), "type": kind}
+    if view is not None:
+        acc["bufferView"] = view
     if normalized:
         acc["normalized"] = True
     if lo is not None:
