@@ -1,0 +1,1 @@
+"""Clothing and accessories: hats, shoes, bags, watches and glasses."""

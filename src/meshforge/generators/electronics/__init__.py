@@ -1,0 +1,1 @@
+"""Consumer electronics: phones, laptops, monitors, televisions, headphones and speakers."""

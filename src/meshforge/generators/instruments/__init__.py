@@ -1,0 +1,1 @@
+"""Musical instruments: guitars, drums and pianos."""

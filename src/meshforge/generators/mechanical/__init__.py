@@ -1,0 +1,1 @@
+"""Mechanical parts for manufacturing: gears, fasteners, brackets, enclosures, pipe fittings."""

@@ -1,0 +1,1 @@
+"""Hand tools: hammers, wrenches, screwdrivers and shovels."""

@@ -1,0 +1,1 @@
+"""Vehicles: cars, trucks, boats, aircraft, rockets and bicycles."""
