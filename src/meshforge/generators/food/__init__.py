@@ -1,0 +1,1 @@
+"""Food: fruit, vegetables, baked goods, sweets and dishes."""

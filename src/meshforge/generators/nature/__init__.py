@@ -1,0 +1,1 @@
+"""Nature: trees, plants, flowers, rocks, cliffs and terrain."""
