@@ -106,6 +106,14 @@ HYPERNYMS: dict[str, tuple[str, ...]] = {
     "landscape": ("terrain",),
     "ground": ("terrain",),
     "boulder": ("rock",),
+    # words several generators list as a synonym: the usual meaning first
+    "bag": ("handbag", "shopping_bag"),
+    "box": ("cardboard_box", "crate"),
+    "chest": ("treasure_chest", "dresser"),
+    "flask": ("bottle", "potion"),
+    "carton": ("milk_carton", "cardboard_box"),
+    "crag": ("cliff", "rock"),
+    "timepiece": ("wristwatch", "wall_clock"),
 }
 
 IRREGULAR_PLURALS: dict[str, str] = {
@@ -126,6 +134,11 @@ IRREGULAR_PLURALS: dict[str, str] = {
     "valves": "valve", "curves": "curve", "olives": "olive", "gloves": "glove", "stoves": "stove",
     "sleeves": "sleeve", "grooves": "groove", "eaves": "eave", "waves": "wave", "caves": "cave",
 }
+
+
+def _content_word(word: str) -> bool:
+    return word.isalpha() and len(word) > 2 and word not in STOP_WORDS
+
 
 _NO_SINGULAR_ENDINGS = ("ss", "us", "is", "ous", "ics", "ness", "sis")
 
@@ -238,6 +251,7 @@ class Lexicon:
     object_vocab: set[str] = field(default_factory=set)
     max_len: int = 1
     gids: tuple[str, ...] = ()
+    similar_cache: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     def _add(self, words: Iterable[str], gid: str, kind: str) -> None:
         raw = tuple(w for w in words if w)
@@ -282,12 +296,12 @@ class Lexicon:
                 if kind in ("id", "name"):
                     prefixes.setdefault(tuple(words[:-1]), set()).add(gid)
         for head, gids in heads.items():
-            if (singular(head),) in exact:
-                continue
+            if (singular(head),) in exact or not _content_word(head):
+                continue  # "12" of "d12" or "of" of "bag of chips" names nothing
             for gid in gids:
                 lex._add([head], gid, "head")
         for prefix, gids in prefixes.items():
-            if tuple(singular(w) for w in prefix) in exact:
+            if tuple(singular(w) for w in prefix) in exact or not any(_content_word(w) for w in prefix):
                 continue
             for gid in gids:
                 lex._add(prefix, gid, "prefix")
@@ -301,6 +315,7 @@ class Lexicon:
                 if not any(e.gid == gid for e in bucket):
                     bucket.append(Entry(gid, round(WEIGHTS["hypernym"] - 0.04 * rank, 3), "hypernym", (word,)))
                 lex.object_vocab.add(word)
+        lex._break_ties()
         # shared heads and hypernyms are ambiguous: keep them below an unambiguous name
         for bucket in lex.phrases.values():
             if len(bucket) > 1 and all(e.kind in ("head", "prefix") for e in bucket):
@@ -308,6 +323,27 @@ class Lexicon:
                     bucket[i] = Entry(e.gid, round(e.weight - 0.08, 3), e.kind, e.raw)
         lex.vocab = set(lex.object_vocab) | set(extra_vocab) | set(STOP_WORDS)
         return lex
+
+    def _break_ties(self) -> None:
+        """Order generators that share a name or synonym at the same weight ("lamp": table lamp and
+        lantern; "bag": handbag and shopping bag), so a prompt never resolves by registration order.
+        The broad-word table's order decides first, then a generator whose own id ends with the phrase
+        (its head noun); the runners-up are kept 0.01 apart, below the winner."""
+        for key, bucket in self.phrases.items():
+            top = max(e.weight for e in bucket)
+            tied = [e for e in bucket if e.weight == top and e.kind in ("id", "name", "synonym", "joined")]
+            if len(tied) < 2:
+                continue
+            order = HYPERNYMS.get(key[0], ()) if len(key) == 1 else ()
+
+            def rank(e: Entry, order: tuple[str, ...] = order, key: tuple[str, ...] = key) -> tuple[int, int]:
+                own = tuple(singular(w) for w in tokenize(e.gid.replace("_", " ")))
+                return (order.index(e.gid) if e.gid in order else len(order),
+                        0 if own[-len(key):] == key else 1)
+
+            ranked = sorted(tied, key=rank)
+            for n, e in enumerate(ranked[1:], start=1):
+                bucket[bucket.index(e)] = Entry(e.gid, round(e.weight - 0.01 * n, 3), e.kind, e.raw)
 
     # ------------------------------------------------------------------ spelling
     def correct(self, word: str) -> tuple[str, float]:
@@ -366,25 +402,38 @@ class Lexicon:
                 scores[gid] = max(scores.get(gid, 0.0), round(s, 3))
         return scores
 
+    def _similar(self, word: str) -> dict[str, float]:
+        """generator id -> best spelling similarity of ``word`` to its phrases times the phrase weight
+        (cached per word: prompts share most of their words)."""
+        hit = self.similar_cache.get(word)
+        if hit is not None:
+            return hit
+        out: dict[str, float] = {}
+        sm = difflib.SequenceMatcher(None, "", word)
+        for key, entries in self.phrases.items():
+            sm.set_seq1(" ".join(key))  # the word is seq2, whose index difflib caches
+            if sm.real_quick_ratio() < 0.5 or sm.quick_ratio() < 0.5:
+                continue
+            r = sm.ratio()
+            if r < 0.5:
+                continue
+            for e in entries:
+                if r * e.weight > out.get(e.gid, 0.0):
+                    out[e.gid] = r * e.weight
+        if len(self.similar_cache) > 4096:
+            self.similar_cache.clear()
+        self.similar_cache[word] = out
+        return out
+
     def nearest(self, words: list[str], limit: int = 5) -> list[tuple[str, float]]:
         """The ``limit`` generators closest to ``words`` (spelling similarity of content words to every
         name and synonym, and description overlap), score 0..1, best first."""
         content = [w for w in words if w.isalpha() and w not in STOP_WORDS and len(w) > 2]
         scores: dict[str, float] = dict.fromkeys(self.gids, 0.0)
-        matchers = [difflib.SequenceMatcher(None, "", singular(w)) for w in dict.fromkeys(content)]
-        for key, entries in self.phrases.items():
-            text = " ".join(key)
-            for sm in matchers:
-                sm.set_seq1(text)  # the word is seq2, whose index difflib caches
-                if sm.real_quick_ratio() < 0.5 or sm.quick_ratio() < 0.5:
-                    continue
-                r = sm.ratio()
-                if r < 0.5:
-                    continue
-                for e in entries:
-                    s = r * e.weight
-                    if s > scores.get(e.gid, 0.0):
-                        scores[e.gid] = s
+        for w in dict.fromkeys(singular(w) for w in content):
+            for gid, s in self._similar(w).items():
+                if s > scores[gid]:
+                    scores[gid] = s
         for gid, s in self.description_scores(content).items():
             scores[gid] = max(scores.get(gid, 0.0), s)
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

@@ -10,12 +10,14 @@ generator's own schema: parameter names and ``words``, choices, slot names and s
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from meshforge.understand import vocabulary as voc
 from meshforge.understand.colors import match_color
+from meshforge.understand.colors import phrases as color_phrases
 from meshforge.understand.lexicon import ARTICLES, STOP_WORDS, singular
 from meshforge.understand.units import DIMENSION_WORDS, Length, length_at, number_at, thread_at
 
@@ -117,6 +119,14 @@ def _param_phrases(gen: Any) -> list[tuple[tuple[str, ...], Any, str]]:
     return sorted(out, key=lambda t: -len(t[0]))
 
 
+def _number_in(words: tuple[str, ...], k: int) -> float | None:
+    """The number at ``words[k]`` ("two", "12", "half"), else None."""
+    if words[k] == "half":
+        return 0.5
+    hit = number_at(list(words), k)
+    return hit[0] if hit else None
+
+
 # ---------------------------------------------------------------------------------------- the reader
 @dataclass
 class _Item:
@@ -162,6 +172,7 @@ class ObjectReader:
         self.slot_words = _slot_words(gen)
         self.param_phrases = _param_phrases(gen)
         self.primary = gen.slots[0].name if gen.slots else None
+        self._weak_keys: dict[str, set[str]] = {}  # slot -> keys set from the generator's own name
 
     # ------------------------------------------------------------------ helpers
     def free(self, i: int) -> bool:
@@ -370,6 +381,9 @@ class ObjectReader:
 
     def _count_or_angle(self, i: int, value: float, n: int) -> int:
         j = i + n
+        if any(len(phrase) > 1 and p.type in ("choice", "bool") and self.phrase_at(i, phrase) > 0
+               for phrase, p, _ in self.param_phrases):
+            return j  # "two litre": a choice of the generator's own words, read by _param_words
         if j < self.hi and self.words[j] in ("degree", "degrees", "deg", "°"):
             for p in self.gen.params:
                 if p.unit == "deg" and p.type == "float":
@@ -424,6 +438,8 @@ class ObjectReader:
             if i in self.used or (i in named and not self._attribute_word(i, materials)):
                 i += 1
                 continue
+            if i in named and self._name_modifier(i):
+                continue
             hit = self._match_table(i, materials, min_len=2)
             if hit:
                 self._add_material(i, *hit)
@@ -432,7 +448,7 @@ class ObjectReader:
             col = match_color(self.words[i:self.hi], 0, mat_single)
             if col is not None:
                 hx, n = col
-                self.items.append(_Item("color", hx, i, i + n))
+                self.items.append(_Item("color", hx, i, i + n, weak=i in named))
                 self.use(i, i + n)
                 i += n
                 continue
@@ -443,7 +459,7 @@ class ObjectReader:
                     if kind == "material":
                         self._add_material(i, *hit)
                     else:
-                        self.items.append(_Item(kind, hit[0], i, hit[1]))
+                        self.items.append(_Item(kind, hit[0], i, hit[1], weak=i in named))
                         self.use(i, hit[1])
                     i = hit[1]
                     break
@@ -451,7 +467,31 @@ class ObjectReader:
                 i += 1
 
     def _attribute_word(self, i: int, materials: dict[str, str]) -> bool:
-        return self._match_table(i, materials) is not None
+        """Whether word ``i`` of the generator's name is read as an attribute too: a material anywhere
+        in the name ("glass bottle", "gold coin"), and a wear, finish or pattern word or a basic color
+        term in front of the head noun ("mossy rock", "old key", "glazed donut", "red apple",
+        "pink flamingo"; not the "red" of "red wine glass" nor the "cream" of "ice cream cone")."""
+        if self._match_table(i, materials) is not None:
+            return True
+        head = self.name_span[1] - 1
+        if i >= head:
+            return False
+        if any(self._match_table(i, t) for t in (voc.FINISHES, voc.WEAR, voc.PATTERNS)):
+            return True
+        return i == head - 1 == self.name_span[0] and self.words[i] in voc.BASIC_COLORS
+
+    def _name_modifier(self, i: int) -> bool:
+        """Read a wear, finish or pattern word in front of the head of the generator's name (weak, so
+        the text's own words win); True when one was read at ``i``."""
+        if i >= self.name_span[1] - 1:
+            return False
+        for table, kind in ((voc.WEAR, "wear"), (voc.FINISHES, "finish"), (voc.PATTERNS, "pattern")):
+            hit = self._match_table(i, table)
+            if hit and hit[1] <= self.name_span[1] - 1:
+                self.items.append(_Item(kind, hit[0], i, hit[1], weak=True))
+                self.use(i, hit[1])
+                return True
+        return False
 
     def _add_material(self, i: int, value: str, end: int) -> None:
         self.items.append(_Item("material", value, i, end, weak=self.name_span[0] <= i < self.name_span[1]))
@@ -473,16 +513,24 @@ class ObjectReader:
         return None
 
     def _param_words(self) -> None:
-        """Phrases from the parameters' own ``words`` ("tall back", "with armrests", "round top")."""
+        """Phrases from the parameters' own ``words`` ("tall back", "with armrests", "round top").
+        A wear word may also switch a part on ("a mossy rock": mossy wear and the moss part)."""
+        wear = {k for it in self.items if it.kind == "wear" for k in range(it.start, it.end)}
+        # modifiers inside the generator's name choose too ("electric kettle", "pepper shaker")
+        named = set(range(*self.name_span))
+        head = self.name_span[1] - 1
         for i in range(self.lo, self.hi):
-            if i in self.used or self.words[i] in ARTICLES:
+            if (i in self.used and i not in wear and i not in named) or self.words[i] in ARTICLES:
                 continue
             for phrase, p, raw in self.param_phrases:
                 if p.name in self.params:
                     continue
                 end = self.phrase_at(i, phrase)
-                if end < 0 or any(k in self.used for k in range(i, end)):
+                shared = wear | named if p.type in ("bool", "choice") else set()
+                if end < 0 or any(k in self.used and k not in shared for k in range(i, end)):
                     continue
+                if end > i and set(range(i, end)) <= {head} and i in self.used:
+                    continue  # the object's own noun is no choice ("a fish": not fish=...)
                 if phrase[0] in ("with", "without") and len(phrase) == 1:
                     continue
                 strength = self._intensity(i)
@@ -501,10 +549,15 @@ class ObjectReader:
 
     def _apply_word(self, p: Any, phrase: tuple[str, ...], raw: str, strength: float, i: int) -> bool:
         negated = any(w in voc.NEGATIONS for w in phrase) or any(w.endswith("less") and len(w) > 5 for w in phrase)
-        if not negated and i - 1 >= self.lo and self.words[i - 1] in voc.NEGATIONS:
+        k = i - 1
+        while k >= self.lo and self.words[k] in ARTICLES:  # "without a cap"
+            k -= 1
+        if not negated and k >= self.lo and self.words[k] in voc.NEGATIONS:
             negated = True
-            self.used.add(i - 1)
+            self.used.add(k)
         if p.type == "bool":
+            if voc.polarity(phrase) < 0:  # "plain", "flat", "empty", "closed lid": the part is off
+                negated = not negated
             self.set_param(p, not negated, raw)
             return True
         if p.type == "choice":
@@ -539,6 +592,12 @@ class ObjectReader:
             cw = tuple(singular(x) for x in c.split("_"))
             if all(x in phrase for x in cw):
                 return c
+        value = next((v for k in range(len(phrase)) if (v := _number_in(phrase, k)) is not None), None)
+        if value is not None:  # "two litre" -> "2l", "half litre" -> "0.5l", "d12" -> "12"
+            for c in p.choices:
+                lead = re.match(r"\d+(?:\.\d+)?", c)
+                if lead and abs(float(lead.group()) - value) < 1e-9:
+                    return c
         idx = list(p.words).index(raw) if raw in p.words else -1
         if len(p.words) == len(p.choices) and idx >= 0:
             return p.choices[idx]
@@ -702,6 +761,11 @@ class ObjectReader:
             groups.append(current)
         groups.sort(key=lambda g: not all(it.weak for it in g))  # names first, so explicit words win
         for group in groups:
+            if all(it.weak and it.kind == "material" for it in group):
+                slot = self._name_material_slot(group)
+                if slot is not None:
+                    self._apply_group(slot, group)
+                    continue
             slot = self._slot_after(group[-1].end)
             if slot is None:
                 slot = self._slot_before(group[0].start)
@@ -715,6 +779,28 @@ class ObjectReader:
                 self.notes.append(f"{self.gen.id} has no material slots")
                 continue
             self._apply_group(slot, group)
+
+    def _material_as_color(self, it: _Item, value: str, slot: Any) -> str | None:
+        """The color a material word also names ("golden", "silver", "chocolate") when the slot is a
+        living or edible surface the material does not suit; None otherwise."""
+        if voc.preset_class(slot.default) not in voc.NATURAL_CLASSES or value in slot.choices \
+                or voc.preset_class(value) == voc.preset_class(slot.default):
+            return None
+        return color_phrases().get(" ".join(self.words[it.start:it.end]))
+
+    def _name_material_slot(self, group: list[_Item]) -> str | None:
+        """A material word of the generator's own name that does not suit the primary slot goes to the
+        first slot of its class ("glass door": the door's glazing, not its leaf)."""
+        if self.primary is None:
+            return None
+        first = self.gen.slot(self.primary)
+        values = [voc.resolve_material(it.value, first.default, first.choices) for it in group]
+        if all(voc.name_material_fits(v, first.default, first.choices) for v in values):
+            return None
+        for slot in self.gen.slots[1:]:
+            if all(voc.name_material_fits(v, slot.default, slot.choices) for v in values):
+                return slot.name
+        return None
 
     def _is_noun(self, k: int) -> bool:
         return self.lo <= k < self.hi and k not in self.used and self.words[k] not in STOP_WORDS \
@@ -758,17 +844,36 @@ class ObjectReader:
     def _apply_group(self, slot: str, group: list[_Item]) -> None:
         spec = self.materials.setdefault(slot, {})
         s = self.gen.slot(slot)
+        weak = self._weak_keys.setdefault(slot, set())
         for it in group:
+            if it.kind in weak and not it.weak:
+                spec.pop(it.kind if it.kind != "material" else "preset", None)  # the text's word wins
+                weak.discard(it.kind)
             if it.kind == "material":
-                spec["preset"] = voc.resolve_material(it.value, s.default, s.choices)
+                value = voc.resolve_material(it.value, s.default, s.choices)
+                hue = self._material_as_color(it, value, s)
+                if hue is not None:  # "a golden retriever", "a silver cat": fur of that color, not metal
+                    spec.setdefault("color", hue)
+                    continue
+                if it.weak and not voc.name_material_fits(value, s.default, s.choices):
+                    continue  # "snowy owl", "pine tree", "china cabinet": a kind, not a material
+                if it.weak and it.end == self.name_span[1] and voc.preset_class(value) == voc.preset_class(s.default):
+                    continue  # the head noun ("a stone" for a rock): the generator's own stone stays
+                spec["preset"] = value
+                if it.weak:
+                    weak.add("material")
             elif it.kind in spec and it.kind == "color":
                 self.notes.append(f"{' '.join(self.words[it.start:it.end])!r}: {slot} already has a color")
                 self.used.difference_update(range(it.start, it.end))
+            elif it.kind == "wear" and spec.get("wear") == "worn" and it.value != "worn":
+                spec["wear"] = it.value  # "old rusty": the specific wear wins over the vague one
             elif it.kind in spec and it.kind != "preset":
                 self.notes.append(f"{' '.join(self.words[it.start:it.end])!r}: {slot} already has "
                                   f"{it.kind} {spec[it.kind]}")
             else:
                 spec[it.kind] = it.value
+                if it.weak:
+                    weak.add(it.kind)
 
 
 def unused_words(words: list[str], used: set[int], lo: int, hi: int, also_used: set[int] = frozenset()

@@ -165,11 +165,34 @@ def preset_words() -> dict[str, str]:
     out.pop("fabric", None)
     out["fabric"] = "class:fabric:fabric"
     out["plastic"] = "class:plastic:plastic"
-    out["stone"] = "class:stone:stone"
+    out["stone"] = "stone"  # not class: concrete and brick are "stone" presets, but no one calls them stone
     out["ceramic"] = "class:ceramic:ceramic"
     for food in ("cream", "bread", "meat", "skin", "fruit skin", "water", "glow", "grass", "foliage", "soil", "scales"):
         out.pop(food, None)  # nouns more often than materials in prompts; their adjectives stay
     return out
+
+
+#: basic color terms (Berlin and Kay): read as a color even inside a generator's name ("red apple")
+BASIC_COLORS = frozenset({"black", "white", "red", "green", "yellow", "blue", "brown", "orange", "pink",
+                          "purple", "gray", "grey"})
+
+#: material classes of living or edible surfaces: a material word in a generator's name never replaces
+#: them ("golden retriever", "oak tree", "frosted cupcake" name kinds, not materials)
+NATURAL_CLASSES = frozenset({"creature", "plant", "food", "ground", "liquid"})
+
+
+def name_material_fits(value: str, slot_default: str, slot_choices: tuple[str, ...]) -> bool:
+    """Whether a material word inside a generator's own name ("glass bottle", "gold coin", "stone arch")
+    applies to a slot: the preset is one of the slot's choices or of a class the slot already uses (its
+    default or a choice); living and edible surfaces (and bark) take only their own class."""
+    default_cls = preset_class(slot_default)
+    if value in slot_choices:
+        return True
+    if slot_default == "bark":
+        return False
+    if default_cls in NATURAL_CLASSES:  # "chocolate cake" yes; "golden retriever", "snowy owl" no
+        return preset_class(value) == default_cls
+    return preset_class(value) in {default_cls, *(preset_class(c) for c in slot_choices)}
 
 
 def preset_class(name: str) -> str:
