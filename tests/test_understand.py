@@ -528,3 +528,11 @@ def test_semantic_real_model():
     print("\n" + _report(result, f"semantic, {len(sample)} sampled prompts"))
     assert result["right"] / result["total"] >= GENERATOR_TARGET
     assert result["right"] >= lexical["right"] - 1, _report(lexical, "lexical on the same sample")
+
+
+def test_commas_separate_phrases_and_small_parts_read_millimetres():
+    gear = understand("a spur gear, module 2, 24 teeth").objects[0]
+    assert gear.generator == "spur_gear" and gear.params["teeth"] == 24
+    assert gear.params["module"] == pytest.approx(0.002)
+    ball = understand("a red, white and blue ball")
+    assert [o.generator for o in ball.objects] == ["ball"]

@@ -360,8 +360,9 @@ def _segments(words: list[str], mentions: list[Mention], cats: dict[str, type], 
             s, e, rel, direction = markers[k - 1]
             seg.marker, seg.relation, seg.direction = (s, e), rel, direction
         seg.mention = _choose(words, mentions, lo, hi, ranker)
-        if k > 0 and seg.mention is not None and _attribute_only(seg.mention, words):
-            seg.mention = None  # "a table in birch", "a bowl of gold": a material, not another object
+        if markers and seg.mention is not None and _attribute_only(seg.mention, words):
+            # "a table in birch", "a bowl of gold", "a red, white and blue ball": colors and materials, not objects
+            seg.mention = None
         pieces.append(seg)
     merged: list[Segment] = []
     for seg in pieces:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 ARTICLES = frozenset({"a", "an", "the", "some", "any"})
 
 STOP_WORDS = frozenset({
+    ",",
     "a", "an", "the", "of", "and", "or", "for", "to", "with", "without", "in", "on", "at", "by", "from",
     "some", "one", "my", "me", "i", "we", "us", "our", "you", "your", "it", "its", "this", "that", "these",
     "those", "is", "are", "be", "been", "being", "was", "were", "has", "have", "having", "had", "please",
@@ -161,12 +162,14 @@ def singular(word: str) -> str:
 
 
 _TOKEN = re.compile(r"#[0-9a-f]{6}\b|#[0-9a-f]{3}\b|m\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)?\b|\d+(?:[.,]\d+)?(?:/\d+)?"
-                    r"|[a-z]+(?:'[a-z]+)?|[\"”″'′’]")
+                    r"|[a-z]+(?:'[a-z]+)?|[\"”″'′’]|[,;]")
 
 
 def tokenize(text: str) -> list[str]:
     """Lowercase words, numbers, hex colors, thread sizes (``m8``) and inch/foot marks of ``text``.
-    Hyphens and punctuation separate words ("low-poly" -> ``low``, ``poly``); "3D" is dropped."""
+    Hyphens and punctuation separate words ("low-poly" -> ``low``, ``poly``); "3D" is dropped. Commas and
+    semicolons stay as ``,`` tokens (a stop word) so names and numbers never run across them ("a spur gear,
+    module 2, 24 teeth")."""
     low = text.lower().replace("\u2019s ", " ")
     low = re.sub(r"\b3d\b", " ", low)
     out: list[str] = []
@@ -179,6 +182,8 @@ def tokenize(text: str) -> list[str]:
             tok = "'"
         if tok in ("\u201d", "\u2033"):
             tok = '"'
+        if tok == ";":
+            tok = ","
         out.append(tok)
     # a quote that closes a quoted phrase ("'fancy'") is not a foot mark: keep marks only after numbers
     return [t for i, t in enumerate(out) if t not in ("'", '"') or (i > 0 and out[i - 1][:1].isdigit())]

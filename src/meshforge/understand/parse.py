@@ -185,6 +185,10 @@ class ObjectReader:
         """Validate ``value`` against ``p``; clamp numbers into range with a note."""
         if p.type in ("float", "int"):
             v = float(value)
+            if p.unit == "m" and v > p.max and p.max <= 0.1 and p.min <= v / 1000 <= p.max:
+                # small parts are sized in millimetres ("module 2", "M8 x 40"): a bare 2 is 2 mm, not 2 m
+                self.notes.append(f"{source!r}: read {v:g} as millimetres for {p.name}")
+                v = v / 1000
             if v < p.min or v > p.max:
                 clamped = min(max(v, p.min), p.max)
                 unit = f" {p.unit}" if p.unit and p.unit not in ("count", "ratio") else ""

@@ -23,7 +23,7 @@ class RoofGenerator(Generator):
     name = "Roof"
     family = "architecture"
     synonyms = ("gable roof", "hip roof", "hipped roof", "pitched roof", "mansard roof", "gambrel roof",
-                "barn roof", "shed roof", "lean-to roof", "flat roof", "dome", "pyramid roof", "roof module")
+                "barn roof", "shed roof", "lean-to roof", "flat roof", "dome", "pyramid roof")
     description = (
         "A roof to put on a building: gable (two slopes and triangular gable ends), hip (four slopes), "
         "pyramid, shed (single slope, lean-to), flat with a parapet, mansard (steep lower and shallow upper "
