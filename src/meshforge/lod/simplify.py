@@ -113,10 +113,14 @@ def _attributes(mesh: Mesh, opts: SimplifyOptions) -> tuple[np.ndarray | None, n
     return np.concatenate(cols, axis=1), np.asarray(weights, dtype=np.float32)
 
 
-#: Lock-and-retry rounds per collapse before a stage gives up on its target.
-LOCK_RETRIES = 5
-#: Stages: when a collapse stalls above its target, simplify its result again (fresh quadrics).
-MAX_STAGES = 8
+#: Restarts from the original mesh, each with more positions locked around broken edges, before the
+#: error limit is bisected instead.
+LOCK_ROUNDS = 6
+#: meshoptimizer runs spent bisecting the error limit per round.
+BISECT_STEPS = 6
+#: Most meshoptimizer runs per mesh (keeps large meshes within 2x gltfpack's time); the best valid
+#: result so far is kept when they run out.
+MAX_COLLAPSES = 30
 #: A result within this factor of the triangle target counts as reaching it.
 STALL_SLACK = 1.05
 
@@ -168,58 +172,173 @@ def _submesh(mesh: Mesh, faces: np.ndarray) -> tuple[Mesh, np.ndarray]:
     return out, used
 
 
-def _collapse_checked(
-    mesh: Mesh, target: int, error: float, flags: int, opts: SimplifyOptions, closed: bool
-) -> tuple[Mesh, np.ndarray, np.ndarray | None, float]:
-    """meshoptimizer collapse of ``mesh`` to ``target`` triangles that leaves no broken edge.
+@dataclass
+class _Input:
+    """What every collapse attempt starts from: the original mesh (at most with hard-normal splits merged,
+    which keeps every position) and the arrays meshoptimizer reads."""
 
-    When a collapse makes an edge non-manifold (or opens a closed mesh), the hard-normal splits
-    around the broken edges are merged first (:func:`merge_normal_splits`, the usual cause); if that
-    is not enough, the positions around them are locked (meshoptimizer's ``vertex_lock``: they
-    neither move nor go away), and the collapse is run again, widening the region each round.
-    Returns ``(input mesh used, first (its vertex -> mesh vertex), faces (K, 3) or None when every
-    round broke something, error)``.
-    """
-    first = np.arange(mesh.vertex_count)
-    softened = 0
-    locked = None
-    allowed = adj = None
-    for attempt in range(LOCK_RETRIES + 3):
-        positions = snap_seams(mesh)
-        attrs, weights = _attributes(mesh, opts)
+    mesh: Mesh
+    #: mesh vertex -> vertex of the original mesh.
+    first: np.ndarray
+    positions: np.ndarray
+    attributes: np.ndarray | None
+    weights: np.ndarray | None
+    #: welded position id per vertex; the same ids as the original's, softened or not.
+    weld: np.ndarray
+
+    @classmethod
+    def of(cls, mesh: Mesh, first: np.ndarray, opts: SimplifyOptions) -> _Input:
+        attributes, weights = _attributes(mesh, opts)
+        return cls(mesh, first, snap_seams(mesh), attributes, weights, mesh.weld_map())
+
+
+@dataclass
+class _Attempt:
+    """One meshoptimizer collapse of an :class:`_Input` and what it broke."""
+
+    source: _Input
+    #: (K, 3) faces on ``source.mesh`` vertices, back-to-back fins removed.
+    faces: np.ndarray
+    #: meshoptimizer's error estimate (local units).
+    error: float
+    #: welded ids at the ends of broken edges; empty when the topology is intact.
+    bad: np.ndarray
+
+    @property
+    def valid(self) -> bool:
+        return not len(self.bad)
+
+
+@dataclass
+class _Topology:
+    """Welded topology of the original mesh, shared by every attempt."""
+
+    count: int
+    closed: bool
+    #: edges that already had three or more faces in the input (not counted as broken).
+    allowed: np.ndarray
+    adjacency: object
+    #: sheet per position (:func:`meshforge.lod.topology.sheets`): pieces that touched may keep touching.
+    sheet: np.ndarray
+    #: meshoptimizer runs left (:data:`MAX_COLLAPSES`).
+    runs: int = MAX_COLLAPSES
+
+    @classmethod
+    def of(cls, mesh: Mesh, closed: bool) -> _Topology:
         weld = mesh.weld_map()
         count = int(weld.max()) + 1
-        if allowed is None:
-            wfaces_in = weld[mesh.faces]
-            allowed = topology.nonmanifold_keys(wfaces_in, count)
-            adj = topology.adjacency(wfaces_in, count)
-        lock = locked[weld] if locked is not None and locked.any() else None
-        indices, err = meshopt.simplify_with_attributes(
-            positions, mesh.faces, attrs, weights, 3 * max(int(target), 0), error, flags, vertex_lock=lock
-        )
-        faces = indices.reshape(-1, 3).astype(np.int64)
-        faces = faces[topology.drop_fins(weld[faces])]
-        bad = topology.bad_positions(weld[faces], count, closed, allowed)
-        if not len(bad):
-            return mesh, first, faces, err
-        if attempt == LOCK_RETRIES + 2:
+        wfaces = weld[mesh.faces]
+        return cls(count, closed, topology.nonmanifold_keys(wfaces, count), topology.adjacency(wfaces, count),
+                   topology.sheets(wfaces, count))
+
+
+def _collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: int,
+              locked: np.ndarray | None) -> _Attempt:
+    """One collapse of the original to ``target`` triangles or ``limit`` error, fins removed, checked."""
+    topo.runs -= 1
+    lock = locked[src.weld] if locked is not None and locked.any() else None
+    indices, err = meshopt.simplify_with_attributes(
+        src.positions, src.mesh.faces, src.attributes, src.weights, 3 * max(int(target), 0), limit, flags,
+        vertex_lock=lock,
+    )
+    faces = indices.reshape(-1, 3).astype(np.int64)
+    faces = faces[topology.drop_fins(src.weld[faces])]
+    bad = topology.bad_positions(src.weld[faces], topo.count, topo.closed, topo.allowed, topo.sheet)
+    return _Attempt(src, faces, err, bad)
+
+
+def _better(a: _Attempt | None, b: _Attempt | None, target: int) -> _Attempt | None:
+    """The better of two valid attempts: at or below ``target`` triangles with the lowest error, else the
+    one with fewer triangles (invalid attempts and None lose)."""
+    a = a if a is not None and a.valid else None
+    b = b if b is not None and b.valid else None
+    if a is None or b is None:
+        return a if b is None else b
+    a_in, b_in = len(a.faces) <= target, len(b.faces) <= target
+    if a_in and b_in:
+        return a if a.error <= b.error else b
+    if a_in != b_in:
+        return a if a_in else b
+    return a if len(a.faces) <= len(b.faces) else b
+
+
+def _bisect_limit(src: _Input, topo: _Topology, target: int, broken: float, flags: int,
+                  locked: np.ndarray | None, steps: int) -> _Attempt | None:
+    """Best valid collapse of ``src`` with an error limit below ``broken`` (a limit whose collapse broke
+    the topology), in at most ``steps`` collapses: the limit halves until a collapse keeps the topology,
+    then is bisected between the last valid and the first broken limit. Every collapse restarts from
+    ``src``; the valid one with the fewest triangles (the last before the break) is returned."""
+    best = None
+    bad_limit, good_limit = max(broken, 1e-30), None
+    for _ in range(steps):
+        if topo.runs <= 0:
             break
-        mask = np.zeros(count, dtype=bool)
-        mask[bad] = True
-        if opts.soften_when_stalled and mesh.normals is not None and softened < 2:
-            region = topology.grow(mask, adj, 2 + 2 * softened)
-            softer, kept = merge_normal_splits(mesh, region)
+        limit = bad_limit * 0.5 if good_limit is None else 0.5 * (good_limit + bad_limit)
+        attempt = _collapse(src, topo, target, limit, flags, locked)
+        if attempt.valid:
+            best = _better(best, attempt, target)
+            good_limit = limit
+            if len(attempt.faces) <= target:
+                break
+        else:
+            bad_limit = limit
+        if good_limit is not None and bad_limit - good_limit <= 0.02 * bad_limit:
+            break
+    return best
+
+
+def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: int,
+                    opts: SimplifyOptions) -> _Attempt | None:
+    """The collapse of the original mesh to ``target`` triangles (or ``limit`` error) that keeps the
+    topology, or the valid one closest to it; None when every collapse breaks it.
+
+    Every attempt restarts from the original mesh (its quadrics, its vertices), never from an earlier
+    result, so errors do not add up. When a collapse breaks an edge (three or more faces, or on a closed
+    part a hole or a flipped face), the hard-normal splits around the broken edges are merged first (the
+    usual cause near seams, :func:`merge_normal_splits`). Otherwise the error limit is bisected to find
+    the last valid state before the break (:func:`_bisect_limit`), and the positions of that state around
+    the broken edges are locked (meshoptimizer's ``vertex_lock``: they neither move nor go away): the
+    few vertices still holding the surface apart there, e.g. the third corner of a thin handle's
+    cross-section that the broken collapse folded away. Locks accumulate over the rounds; the best valid
+    result seen is kept.
+    """
+    locked = np.zeros(topo.count, dtype=bool)
+    softened = 0
+    best = None
+    for _round in range(LOCK_ROUNDS):
+        if topo.runs <= 0:
+            break
+        attempt = _collapse(src, topo, target, limit, flags, locked)
+        if attempt.valid:
+            return _better(best, attempt, target)
+        mask = np.zeros(topo.count, dtype=bool)
+        mask[attempt.bad] = True
+        if opts.soften_when_stalled and src.mesh.normals is not None and softened < 2:
+            region = topology.grow(mask, topo.adjacency, 2 + 2 * softened)
+            softer, kept = merge_normal_splits(src.mesh, region)
             softened += 1
-            if softer.vertex_count < mesh.vertex_count:
-                # positions are unchanged (same welded ids), so adjacency and allowed edges still hold
-                mesh, first = softer, first[kept]
-                log.debug("simplify: %d broken positions, merged hard-normal splits around them", len(bad))
+            if softer.vertex_count < src.mesh.vertex_count:
+                src = _Input.of(softer, src.first[kept], opts)
+                log.debug("simplify: %d broken positions, merged hard-normal splits around them", len(attempt.bad))
                 continue
-        if locked is None:
-            locked = np.zeros(count, dtype=bool)
-        locked |= topology.grow(mask, adj, 1)
-        log.debug("simplify: %d broken positions, locking %d and retrying", len(bad), int(locked.sum()))
-    return mesh, first, None, 0.0
+        before = _bisect_limit(src, topo, target, min(limit, attempt.error), flags, locked, BISECT_STEPS)
+        best = _better(best, before, target)
+        if before is None:
+            near = topology.grow(mask, topo.adjacency, 1)
+        else:
+            wfaces = src.weld[before.faces]
+            kept = np.zeros(topo.count, dtype=bool)
+            kept[wfaces.reshape(-1)] = True
+            near = topology.grow(mask, topology.adjacency(wfaces, topo.count), 1) & kept
+            # of those, the ones the broken collapse removed did the damage
+            gone = near.copy()
+            gone[src.weld[attempt.faces].reshape(-1)] = False
+            near = (gone | mask) if gone.any() else near
+        if not (near & ~locked).any():
+            break
+        locked |= near
+        log.debug("simplify: %d broken positions, locking %d and restarting", len(attempt.bad), int(locked.sum()))
+    return best
 
 
 def simplify_mesh(
@@ -228,11 +347,12 @@ def simplify_mesh(
 ) -> SimplifyResult:
     """Simplify one mesh to at most ``target_triangles`` (or until ``max_error_m`` meters, local units).
 
-    Collapses that would break the topology are locked out and retried (:func:`_collapse_checked`);
-    when a collapse stalls above its target (locked spots, seams), its result is simplified again,
-    and a stage that cannot keep the topology at the target tries a halfway target first. Then
-    :func:`meshforge.lod.placement.place_vertices` moves the kept vertices to their quadric optimum
-    (``opts.place``). ``closed``: whether ``mesh`` is watertight, when the caller knows.
+    One meshoptimizer collapse of the original mesh; where it breaks the topology, the collapse is
+    restarted from the original with locks there, or with a lower error limit (:func:`_valid_collapse`).
+    When seams stop it above its target, the collapse is restarted once more from the original with its
+    hard-normal splits merged (``opts.soften_when_stalled``; UV seams are always kept), and the better
+    result is kept. Then :func:`meshforge.lod.placement.place_vertices` moves the kept vertices to their
+    quadric optimum (``opts.place``). ``closed``: whether ``mesh`` is watertight, when the caller knows.
     """
     n = mesh.triangle_count
     identity = np.arange(mesh.vertex_count)
@@ -246,35 +366,22 @@ def simplify_mesh(
     if opts.prune:
         flags |= meshopt.SIMPLIFY_PRUNE
     target = max(int(target_triangles), 0)
-    current, source, total_error = mesh, identity, 0.0
-    softened = not opts.soften_when_stalled or mesh.normals is None
-    for _stage in range(MAX_STAGES):
-        budget = 1e30 if max_error_m is None else max_error_m - total_error
-        if budget <= 0:
-            break
-        before = current.triangle_count
-        goal = target
-        used_mesh, first, faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
-        while faces is None and goal < 0.9 * before:
-            goal = int(np.ceil(np.sqrt(goal * before))) if goal > 0 else before // 2
-            used_mesh, first, faces, err = _collapse_checked(current, goal, budget, flags, opts, closed)
-        if faces is not None and len(faces):
-            current, used = _submesh(used_mesh, faces)
-            source = source[first[used]]
-            total_error += err
-        if current.triangle_count <= STALL_SLACK * target:
-            break
-        if max_error_m is not None and goal == target and faces is not None:
-            break  # the error budget stopped it, not the topology
-        if faces is None or current.triangle_count > 0.97 * before:
-            if softened:
-                break
-            # stalled on seams: hard-normal splits are what blocks it most often; smooth them
-            current, first = merge_normal_splits(current)
-            source = source[first]
-            softened = True
-            log.debug("simplify: stalled at %d triangles, smoothing hard-normal seams", current.triangle_count)
-    out = current
+    limit = 1e30 if max_error_m is None else float(max_error_m)
+    topo = _Topology.of(mesh, closed)
+    best = _valid_collapse(_Input.of(mesh, identity, opts), topo, target, limit, flags, opts)
+    stalled = best is None or len(best.faces) > STALL_SLACK * target
+    budget_stopped = best is not None and max_error_m is not None and best.error >= 0.5 * limit
+    if stalled and not budget_stopped and opts.soften_when_stalled and mesh.normals is not None:
+        softer, first = merge_normal_splits(mesh)
+        if softer.vertex_count < mesh.vertex_count:
+            log.debug("simplify: stalled at %s triangles, restarting with hard-normal seams smoothed",
+                      "?" if best is None else len(best.faces))
+            best = _better(best, _valid_collapse(_Input.of(softer, first, opts), topo, target, limit, flags, opts),
+                           target)
+    if best is None or not len(best.faces):
+        return SimplifyResult(mesh, 0.0, identity)
+    out, used = _submesh(best.source.mesh, best.faces)
+    source = best.source.first[used]
     if opts.place and out.triangle_count < n:
         from meshforge.lod.placement import place_vertices
 
@@ -283,7 +390,7 @@ def simplify_mesh(
         placed = out
         out = out.with_normals(crease_deg=0.0)
         source = source[_source_after_split(out, placed.vertices)]
-    return SimplifyResult(out, float(total_error), source)
+    return SimplifyResult(out, float(best.error), source)
 
 
 def _source_after_split(split: Mesh, before: np.ndarray) -> np.ndarray:

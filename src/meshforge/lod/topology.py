@@ -33,23 +33,67 @@ def nonmanifold_keys(wfaces: np.ndarray, count: int) -> np.ndarray:
     return uniq[counts > 2]
 
 
-def bad_positions(wfaces: np.ndarray, count: int, closed: bool, allowed: np.ndarray | None = None) -> np.ndarray:
+def sheets(wfaces: np.ndarray, count: int) -> np.ndarray:
+    """(count,) sheet id per position, -1 where sheets meet.
+
+    Sheets are the components of faces joined across edges with exactly two faces; a position on faces
+    of two or more sheets (separate pieces that touch, as in a model whose parts were merged and welded)
+    is a junction (-1).
+    """
+    labels = np.full(count, -1, dtype=np.int64)
+    if not len(wfaces):
+        return labels
+    from scipy.sparse.csgraph import connected_components
+
+    keys, _ = edge_keys(wfaces, count)
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    face = np.tile(np.arange(len(wfaces)), 3)
+    manifold = counts[inverse] == 2
+    order = np.argsort(inverse[manifold], kind="stable")
+    pair = face[manifold][order].reshape(-1, 2)
+    graph = csr_matrix((np.ones(len(pair)), (pair[:, 0], pair[:, 1])), shape=(len(wfaces), len(wfaces)))
+    comp = connected_components(graph, directed=False)[1]
+    corner = np.repeat(comp, 3)
+    lo = np.full(count, np.iinfo(np.int64).max)
+    hi = np.full(count, -1, dtype=np.int64)
+    np.minimum.at(lo, wfaces.reshape(-1), corner)
+    np.maximum.at(hi, wfaces.reshape(-1), corner)
+    one = lo == hi
+    labels[one] = hi[one]
+    return labels
+
+
+def bad_positions(wfaces: np.ndarray, count: int, closed: bool, allowed: np.ndarray | None = None,
+                  sheet: np.ndarray | None = None) -> np.ndarray:
     """Welded ids at the ends of edges a simplification broke.
 
     Broken: an edge with three or more faces (unless its key is in ``allowed``, edges the input already
     had), a face whose corners share a position; for a ``closed`` input also an open edge or an edge
-    used twice in one direction (inconsistent winding).
+    used twice in one direction (inconsistent winding). With ``sheet`` (:func:`sheets` of the input),
+    faces are counted per input sheet (a face belongs to the sheet of its corners that are not
+    junctions): two pieces that touched in the input may keep touching along an edge.
     """
     if not len(wfaces):
         return np.zeros(0, dtype=np.int64)
-    keys, e = edge_keys(wfaces, count)
+    base, e = edge_keys(wfaces, count)
+    groups, group = 1, np.zeros(len(base), dtype=np.int64)
+    if sheet is not None:
+        corner = sheet[wfaces]
+        face_sheet = corner.max(axis=1)
+        lowest = np.where(corner < 0, face_sheet[:, None], corner).min(axis=1)
+        # faces on junctions only, or bridging two sheets, form one group of their own
+        face_sheet[lowest != face_sheet] = -1
+        groups = int(face_sheet.max()) + 2
+        group = np.tile(np.where(face_sheet < 0, groups - 1, face_sheet), 3)
+    keys = base * groups + group
     uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
     bad = counts > 2
     if allowed is not None and len(allowed):
-        bad &= ~np.isin(uniq, allowed)
+        bad &= ~np.isin(uniq // groups, allowed)
     if closed:
         bad |= counts == 1
-        directed = e[:, 0] * count + e[:, 1]
+        directed = (e[:, 0] * count + e[:, 1]) * groups + group
         _, d_inv, d_counts = np.unique(directed, return_inverse=True, return_counts=True)
         bad_edge = bad[inverse.reshape(-1)] | (d_counts[d_inv.reshape(-1)] > 1)
     else:
