@@ -17,8 +17,8 @@ from meshforge.export import export_bytes
 from meshforge.generators import catalog, get_generator
 from meshforge.geometry import csg
 
-# make test: defaults + 5 seeds per generator (~150 generators); make test-full: the 20 seeds the catalog promises
-SEEDS = 20 if FULL else 5
+# make test: defaults + 3 seeds per generator (~165 generators); make test-full: the 20 seeds the catalog promises
+SEEDS = 20 if FULL else 3
 GENERATORS = sorted(catalog())
 CASES = [(g, None) for g in GENERATORS] + [(g, s) for g in GENERATORS for s in range(SEEDS)]
 
@@ -53,6 +53,8 @@ def test_generator_contract(gid, seed):
     recipe = Recipe(gid, seed=seed)
     model = build(recipe)
     _check_model(gid, model)
+    if not FULL and seed not in (None, 0):
+        return  # determinism is checked on two recipes per generator here, on every seed in make test-full
     # deterministic: the same recipe gives the same GLB bytes
     first = export_bytes(model, "glb")
     again = export_bytes(build(recipe), "glb")
