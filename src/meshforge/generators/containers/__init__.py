@@ -1,0 +1,1 @@
+"""Containers and packaging: boxes, buckets, baskets, bins, cans."""
