@@ -1,0 +1,1 @@
+"""Characters: stylized humanoid figures built on the soft-surface toolkit."""

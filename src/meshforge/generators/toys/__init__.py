@@ -1,0 +1,1 @@
+"""Toys and sports: teddy bears, balls, dice, skateboards and trophies."""
