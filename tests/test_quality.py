@@ -578,7 +578,12 @@ def test_inspect_file_knows_the_file_size_and_format(tmp_path):
     path = export(model_of(box(size=(40, 20, 30))), tmp_path / "part.stl")[0]
     report = inspect_file(path, profile="web")
     assert report.metrics["file_mb"] == round(path.stat().st_size / 1e6, 3)
-    assert report.metrics["units"] == "mm" and report.metrics["up"] == "Z"  # STL: millimetres, Z-up
+    # STL is millimetres, Z-up: the importer converts to meters, Y-up, and the checks know it did
+    assert report.metrics["units"] == "m" and report.metrics["units_source"] == "converted"
+    assert report.metrics["up"] == "Y" and report.metrics["up_source"] == "converted"
+    assert report.metrics["size_m"] == pytest.approx([40, 20, 30], rel=1e-6)
+    (units,) = report.by_check("units")
+    assert units.severity == "info" and "read as mm" in units.message
 
 
 # ---------------------------------------------------------------------------------------- CLI
