@@ -106,7 +106,7 @@ def mesh(shape: sdf.SDF, voxel: float, *, atlas: bool = True, min_volume: float 
     tiling UVs (much cheaper, fine for small patches and speckled materials) when ``atlas`` is False."""
     base = simplify or SIMPLIFY_VOXELS
     out = None
-    for factor in (1.0, 2.5, 5.0):
+    for factor in (1.0, 2.5, 5.0, 10.0, 20.0):
         # tiny creatures (a 4 mm ladybug) can keep slivers thinner than the contract's 1e-8 m face height
         # at the fine tolerance: simplify a little harder until none are left
         tolerance = base * factor * voxel
