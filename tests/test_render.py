@@ -17,6 +17,7 @@ import trimesh
 from PIL import Image
 from scipy.ndimage import binary_erosion
 
+from conftest import unavailable
 from meshforge.core.material import Material, Texture
 from meshforge.core.model import Model
 from meshforge.geometry.mesh import Mesh
@@ -106,7 +107,7 @@ def _needs_gl() -> None:
     try:
         render_model(single_part(box_mesh(), red()), width=8, height=8, supersample=1)
     except RenderUnavailableError as exc:
-        pytest.skip(f"no OpenGL context here: {exc}")
+        unavailable(f"no OpenGL context here (Debian: libegl1 libegl-mesa0 libgl1-mesa-dri): {exc}")
 
 
 # --------------------------------------------------------------------------- framing and size

@@ -3,14 +3,13 @@ opens in headless Chromium with every image loaded."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from pathlib import Path
 
 import numpy as np
-import pytest
 
+from conftest import unavailable
 from meshforge.cli import main
 from meshforge.core.recipe import Recipe, build
 from meshforge.export import export
@@ -20,8 +19,6 @@ from meshforge.quality.report import checker_model, problem_model, render_html, 
 from test_quality import BOX_F, box, model_of, pierced_box
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-#: CI sets this so a missing browser fails the run instead of skipping the check.
-REQUIRE_BROWSER = os.environ.get("MESHFORGE_REQUIRE_BROWSER") == "1"
 
 
 def holed_model():
@@ -88,9 +85,7 @@ def test_cli_inspect_writes_the_report(tmp_path, capsys):
 
 def _browser_or_skip():
     if CHROMIUM is None or not _has_playwright():
-        if REQUIRE_BROWSER:
-            pytest.fail("headless Chromium (apt chromium) and playwright are required here")
-        pytest.skip("needs Debian's chromium and the playwright package (.ci/run installs both)")
+        unavailable("needs Debian's chromium and the playwright package (.ci/run installs both)")
 
 
 def _has_playwright() -> bool:

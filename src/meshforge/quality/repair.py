@@ -36,6 +36,7 @@ import numpy as np
 
 from meshforge.core.model import Model, Part
 from meshforge.geometry.mesh import Mesh
+from meshforge.geometry.uv import planar_uvs
 from meshforge.quality.topology import MeshTopology
 
 log = logging.getLogger(__name__)
@@ -307,7 +308,7 @@ def _fill_holes(mesh: Mesh, ctx: dict) -> tuple[Mesh, str]:
         faces.append(idx[tri_local])
         normal = _newell(pts[::-1])
         norms.append(np.repeat(normal[None], len(cap_pts), axis=0))
-        uvs.append(_planar_uv(cap_pts, normal))
+        uvs.append(planar_uvs(cap_pts, normal))
         filled += 1
     if not filled:
         return mesh, ""
@@ -449,18 +450,6 @@ def _newell(points: np.ndarray) -> np.ndarray:
     return n / length if length > 0 else np.array([0.0, 1.0, 0.0])
 
 
-def _plane_axes(normal: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    helper = np.array([1.0, 0, 0]) if abs(normal[0]) < 0.9 else np.array([0, 1.0, 0])
-    u = np.cross(normal, helper)
-    u /= np.linalg.norm(u)
-    return u, np.cross(normal, u)
-
-
-def _planar_uv(points: np.ndarray, normal: np.ndarray) -> np.ndarray:
-    u, v = _plane_axes(normal)
-    return np.stack([points @ u, points @ v], axis=1)
-
-
 def _cap(loop_pts: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     """Triangles (indices into loop + extra points) closing a loop given in the surrounding faces' order.
 
@@ -471,8 +460,7 @@ def _cap(loop_pts: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
     pts = loop_pts[::-1]
     k = len(pts)
     normal = _newell(pts)
-    u, v = _plane_axes(normal)
-    flat = np.stack([pts @ u, pts @ v], axis=1)
+    flat = planar_uvs(pts, normal)  # right-handed in-plane axes: the triangles keep their turn
     tri = None
     try:
         idx = earcut.triangulate_float64(flat, np.array([k], np.uint32)).reshape(-1, 3).astype(np.int64)

@@ -349,13 +349,8 @@ def _score_color(value: float) -> str:
 
 def write_html(path: str | os.PathLike, model: Model, report: Report, **kwargs: Any) -> Path:
     """Write :func:`render_html` atomically (temporary file, then rename); returns the path."""
+    from meshforge.export.registry import write_atomically
+
     p = Path(path)
-    text = render_html(model, report, **kwargs)
-    tmp = p.with_name(f".{p.name}.tmp{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, p)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    write_atomically([(p, render_html(model, report, **kwargs).encode("utf-8"))])
     return p
