@@ -281,3 +281,54 @@ def test_sheets_let_touching_pieces_touch():
     assert sheet[0] == sheet[1] == -1 and sheet[2] != sheet[4]
     assert len(bad_positions(faces, 6, False)) == 2
     assert len(bad_positions(faces, 6, True, sheet=sheet)) == 0
+
+
+def test_update_collapse_moves_vertices_and_keeps_seams_closed():
+    # meshoptimizer >= 0.25 moves kept vertices to their quadric optimum while collapsing; on a sphere
+    # that puts the coarse level nearer the true surface than the same count of input vertices does
+    from meshforge.geometry import meshopt
+    from meshforge.geometry.primitives import sphere as make_sphere
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+
+    if not meshopt.has_update():
+        from conftest import unavailable
+
+        unavailable(f"the meshoptimizer library here ({meshopt.library_path()}) predates 0.25: needs an AVX2 "
+                    "CPU and pip install almeshopt")
+    sphere = make_sphere(1.0, segments=48, rings=24)
+    kept = simplify_mesh(sphere, 120, None, SimplifyOptions(ratio=0.1, place=False, search=False))
+    moved = simplify_mesh(sphere, 120, None, SimplifyOptions(ratio=0.1, place=True, search=False))
+    assert moved.mesh.triangle_count <= 126
+    assert not np.allclose(moved.mesh.vertices, sphere.vertices[moved.source_vertex])
+    # the UV seam of the sphere stays closed: copies of one position sit at one point
+    assert moved.mesh.is_watertight()
+    assert np.array_equal(moved.mesh.uvs, sphere.uvs[moved.source_vertex])
+    radius_error = lambda m: np.abs(np.linalg.norm(m.vertices, axis=1) - 1.0).mean()  # noqa: E731
+    # moved vertices sit off the sphere (inside the flats' optimum), kept ones on it; the surface as a
+    # whole is closer: compare Hausdorff distances
+    d_kept = surface_distance(sphere, kept.mesh, 5000).hausdorff
+    d_moved = surface_distance(sphere, moved.mesh, 5000).hausdorff
+    assert d_moved < d_kept
+    assert radius_error(kept.mesh) < 1e-6
+
+
+def test_search_keeps_the_closest_weighting():
+    from meshforge.lod.simplify import SEARCH_MARGIN, SimplifyOptions, simplify_mesh
+
+    model = build(Recipe("sofa"))
+    mesh = model.merged_mesh()
+    target = mesh.triangle_count // 50
+    plain = simplify_mesh(mesh, target, None, SimplifyOptions(ratio=0.02, search=False))
+    searched = simplify_mesh(mesh, target, None, SimplifyOptions(ratio=0.02))
+    d_plain = surface_distance(mesh, plain.mesh, 5000).hausdorff
+    d_searched = surface_distance(mesh, searched.mesh, 5000).hausdorff
+    # the requested weighting only loses to a clearly closer one (sampling noise aside)
+    assert d_searched <= d_plain / SEARCH_MARGIN * 1.05
+    assert searched.mesh.triangle_count <= 1.05 * target + 4
+
+
+def test_meshopt_fallback_library_is_selectable(monkeypatch):
+    from meshforge.geometry import meshopt
+
+    monkeypatch.setenv("MESHFORGE_MESHOPT", "0.23")
+    assert "_meshoptimizer" in meshopt.library_path()

@@ -1,12 +1,17 @@
-"""A small ctypes binding to the meshoptimizer C library shipped inside the PyPI ``meshoptimizer`` wrapper.
+"""A small ctypes binding to the meshoptimizer C library.
 
-The wrapper's own ``simplify_with_attributes`` declares no argument types (STACK.md: it raises or
-crashes), so every function used here is declared with its exact C prototype from ``meshoptimizer.h``
-(meshoptimizer >= 0.23, which the wrapper 0.2.30 bundles) and called on contiguous numpy arrays:
+Two PyPI packages ship the compiled library: ``almeshopt`` bundles meshoptimizer 1.0 (an AVX2 build, used
+when the CPU has AVX2) and the ``meshoptimizer`` wrapper 0.2.30 bundles meshoptimizer 0.23 (the fallback).
+Neither wrapper's Python API is used (the ``meshoptimizer`` wrapper's ``simplify_with_attributes``
+declares no argument types, STACK.md: it raises or crashes): every function used here is declared with
+its exact C prototype from ``meshoptimizer.h`` and called on contiguous numpy arrays:
 
 * ``meshopt_simplifyWithAttributes``: edge-collapse simplification with quadric error metrics
   (Garland and Heckbert 1997) plus attribute quadrics (Hoppe 1999), which never collapses across UV or
   normal seams and keeps open borders topologically (meshoptimizer's vertex classification);
+* ``meshopt_simplifyWithUpdate`` (meshoptimizer >= 0.25): the same collapse, but every kept vertex moves
+  to the position (and attribute values) minimising its quadric error while collapsing, the optimal
+  placement of Garland and Heckbert; :func:`has_update` says whether the loaded library has it;
 * ``meshopt_simplifyScale``: the scale that turns a relative error into meters;
 * ``meshopt_optimizeVertexCache`` (Forsyth-style cache optimisation), ``meshopt_optimizeVertexCacheStrip``
   (the order that compresses best) and
@@ -36,6 +41,8 @@ SIMPLIFY_LOCK_BORDER = 1
 SIMPLIFY_ERROR_ABSOLUTE = 4
 #: meshopt_SimplifyPrune: remove small disconnected pieces whose error is below the target error.
 SIMPLIFY_PRUNE = 8
+#: meshopt_SimplifyVertex_Lock (value in ``vertex_lock``): the vertex neither moves nor goes away.
+VERTEX_LOCK = 1
 
 _u32p = ctypes.POINTER(ctypes.c_uint)
 _f32p = ctypes.POINTER(ctypes.c_float)
@@ -47,23 +54,56 @@ class MeshoptUnavailableError(MeshforgeError):
     """The meshoptimizer library is not installed."""
 
 
+def _cpu_has_avx2() -> bool:
+    """Whether this CPU runs AVX2 code (Linux ``/proc/cpuinfo``; False where that cannot be read)."""
+    try:
+        with open("/proc/cpuinfo", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    return " avx2" in line
+    except OSError:
+        return False
+    return False
+
+
+def _package_library(package: str, pattern: str) -> str | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    found = sorted(glob.glob(os.path.join(os.path.dirname(spec.origin), pattern)))
+    return found[0] if found else None
+
+
+def library_path() -> str:
+    """Path of the compiled meshoptimizer library used: almeshopt's 1.0 build on AVX2 CPUs (its only
+    build), else the ``meshoptimizer`` wrapper's 0.23 build. ``MESHFORGE_MESHOPT=0.23`` forces the
+    fallback (tests compare the two)."""
+    if os.environ.get("MESHFORGE_MESHOPT") != "0.23" and _cpu_has_avx2():
+        path = _package_library("almeshopt", "almeshopt_avx2*.so")
+        if path:
+            return path
+    path = _package_library("meshoptimizer", "_meshoptimizer*.so") or _package_library(
+        "meshoptimizer", "_meshoptimizer*.pyd")
+    if path is None:
+        raise MeshoptUnavailableError("meshoptimizer is not installed: pip install almeshopt meshoptimizer")
+    return path
+
+
 @cache
 def library() -> ctypes.CDLL:
     """The loaded shared library with every used prototype declared."""
-    spec = importlib.util.find_spec("meshoptimizer")
-    if spec is None or spec.origin is None:
-        raise MeshoptUnavailableError("meshoptimizer is not installed: pip install meshoptimizer")
-    found = glob.glob(os.path.join(os.path.dirname(spec.origin), "_meshoptimizer*.so")) + glob.glob(
-        os.path.join(os.path.dirname(spec.origin), "_meshoptimizer*.pyd")
-    )
-    if not found:
-        raise MeshoptUnavailableError("the meshoptimizer package has no compiled library; reinstall it")
-    lib = ctypes.CDLL(found[0])
+    lib = ctypes.CDLL(library_path())
     lib.meshopt_simplifyWithAttributes.argtypes = [
         _u32p, _u32p, _size, _f32p, _size, _size, _f32p, _size, _f32p, _size, _u8p, _size,
         ctypes.c_float, ctypes.c_uint, _f32p,
     ]
     lib.meshopt_simplifyWithAttributes.restype = _size
+    if hasattr(lib, "meshopt_simplifyWithUpdate"):
+        lib.meshopt_simplifyWithUpdate.argtypes = [
+            _u32p, _size, _f32p, _size, _size, _f32p, _size, _f32p, _size, _u8p, _size,
+            ctypes.c_float, ctypes.c_uint, _f32p,
+        ]
+        lib.meshopt_simplifyWithUpdate.restype = _size
     lib.meshopt_simplifyScale.argtypes = [_f32p, _size, _size]
     lib.meshopt_simplifyScale.restype = ctypes.c_float
     lib.meshopt_optimizeVertexCache.argtypes = [_u32p, _u32p, _size, _size]
@@ -156,6 +196,60 @@ def simplify_with_attributes(
         float(target_error), int(options), ctypes.byref(err),
     )
     return out[:count].copy(), float(err.value)
+
+
+def has_update() -> bool:
+    """Whether the loaded library moves vertices while collapsing (``meshopt_simplifyWithUpdate``)."""
+    return hasattr(library(), "meshopt_simplifyWithUpdate")
+
+
+def simplify_with_update(
+    positions: np.ndarray,
+    indices: np.ndarray,
+    attributes: np.ndarray | None,
+    weights: np.ndarray | None,
+    target_index_count: int,
+    target_error: float,
+    options: int = 0,
+    vertex_lock: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, float]:
+    """Like :func:`simplify_with_attributes`, but kept vertices move to their quadric optimum.
+
+    Returns ``(indices (K,) uint32, positions (N, 3) float32, attributes (N, A) float32 or None, error)``:
+    the indices reference the input vertices, whose positions and attributes are the updated copies
+    (vertices no index references keep their input values). Inputs are never modified. Raises
+    :class:`MeshoptUnavailableError` when the library predates meshoptimizer 0.25 (:func:`has_update`).
+    """
+    lib = library()
+    if not has_update():
+        raise MeshoptUnavailableError("meshopt_simplifyWithUpdate needs meshoptimizer >= 0.25: pip install almeshopt")
+    pos = np.array(positions, dtype=np.float32, order="C").reshape(-1, 3)
+    idx = np.array(indices, dtype=np.uint32, order="C").reshape(-1)
+    if len(idx) % 3:
+        raise ValueError("indices must be a triangle list")
+    if len(idx) and int(idx.max()) >= len(pos):
+        raise ValueError("index out of range")
+    err = ctypes.c_float(0.0)
+    attr = None
+    if attributes is not None and attributes.shape[1]:
+        attr = np.array(attributes, dtype=np.float32, order="C").reshape(len(pos), -1)
+        w = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
+        if len(w) != attr.shape[1]:
+            raise ValueError("one weight per attribute column")
+        attr_ptr, attr_stride, w_ptr, attr_count = _ptr(attr, _f32p), attr.strides[0], _ptr(w, _f32p), len(w)
+    else:
+        attr_ptr, attr_stride, w_ptr, attr_count = None, 0, None, 0
+    lock_ptr = None
+    if vertex_lock is not None:
+        lock = np.ascontiguousarray(vertex_lock, dtype=np.uint8).reshape(-1)
+        if len(lock) != len(pos):
+            raise ValueError("one lock flag per vertex")
+        lock_ptr = _ptr(lock, _u8p)
+    count = lib.meshopt_simplifyWithUpdate(
+        _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12, attr_ptr, attr_stride, w_ptr, attr_count,
+        lock_ptr, int(target_index_count), float(target_error), int(options), ctypes.byref(err),
+    )
+    return idx[:count].copy(), pos, attr, float(err.value)
 
 
 def simplify_scale(positions: np.ndarray) -> float:

@@ -85,9 +85,11 @@ def point_triangle_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.n
 class SurfaceQuery:
     """Distances from points to one mesh's surface."""
 
-    def __init__(self, mesh: Mesh, candidates: int = 16):
+    def __init__(self, mesh: Mesh, candidates: int = 16, max_samples: int = 400_000):
+        """``max_samples`` caps the surface samples that find candidate faces (fewer: faster to build,
+        distances slightly above the truth on meshes with more triangles than samples)."""
         self.mesh = mesh
-        count = int(min(max(4 * mesh.triangle_count, 20_000), 400_000))
+        count = int(min(max(4 * mesh.triangle_count, 20_000), max_samples))
         self.samples, self.sample_face = sample_surface(mesh, count, seed=1)
         self.tree = cKDTree(self.samples)
         self.k = candidates
