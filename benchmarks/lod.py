@@ -8,7 +8,8 @@ and five generated models, at 50%, 10% and 2% of the triangles, it times
 * meshforge ``simplify_model`` (meshoptimizer edge collapse keeping seams),
 * gltfpack ``-si R`` (npm package ``gltfpack``; its run time includes reading and writing the GLB),
 * PyMeshLab ``meshing_decimation_quadric_edge_collapse`` (optimal placement, topology preserved;
-  ``pip install 'meshforge[bench]'``),
+  ``pip install 'meshforge[bench]'``), and for meshes with UVs its texture-aware variant
+  ``meshing_decimation_quadric_edge_collapse_with_texture``,
 
 and prints the triangle count, the two-sided Hausdorff distance to the original (fraction of the
 bounding-box diagonal, measured the same way for all three by :func:`meshforge.lod.metrics.model_distance`)
@@ -91,6 +92,34 @@ def run_pymeshlab(mesh: Mesh, target: int) -> tuple[Mesh, float]:
     return Mesh(m.vertex_matrix(), m.face_matrix()), dt
 
 
+def run_pymeshlab_textured(mesh: Mesh, target: int, folder: Path) -> Mesh | None:
+    """PyMeshLab's texture-aware quadric collapse (``..._with_texture``: UVs join the quadric, so seams
+    are kept unless crossing them is cheap), or None for a mesh without UVs. The mesh goes in as an OBJ
+    with per-corner UVs and a placeholder texture (the filter refuses faces without one)."""
+    import pymeshlab
+    from PIL import Image
+
+    if mesh.uvs is None:
+        return None
+    weld = mesh.weld_map()
+    positions = np.zeros((int(weld.max()) + 1, 3))
+    positions[weld] = mesh.vertices
+    Image.new("RGB", (4, 4), (128, 128, 128)).save(folder / "pml_tex.png")
+    (folder / "pml_tex.mtl").write_text("newmtl m\nmap_Kd pml_tex.png\n")
+    wf, tf = weld[mesh.faces] + 1, mesh.faces + 1
+    lines = ["mtllib pml_tex.mtl", "usemtl m"]
+    lines += [f"v {x:.9g} {y:.9g} {z:.9g}" for x, y, z in positions]
+    lines += [f"vt {u:.9g} {v:.9g}" for u, v in mesh.uvs]
+    lines += [f"f {a}/{d} {b}/{e} {c}/{f}" for (a, b, c), (d, e, f) in zip(wf.tolist(), tf.tolist(), strict=True)]
+    (folder / "pml_tex.obj").write_text("\n".join(lines) + "\n")
+    ms = pymeshlab.MeshSet()
+    ms.load_new_mesh(str(folder / "pml_tex.obj"))
+    ms.meshing_decimation_quadric_edge_collapse_with_texture(targetfacenum=int(target), optimalplacement=True,
+                                                             planarquadric=True)
+    m = ms.current_mesh()
+    return Mesh(m.vertex_matrix(), m.face_matrix())
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="three models only")
@@ -114,14 +143,17 @@ def main() -> int:
     if args.quick:
         models = {k: models[k] for k in ("bunny", "Duck", "chair")}
     tmp = Path(tempfile.mkdtemp(prefix="meshforge-bench-"))
-    header = (f"{'model':14s} {'ratio':>5s} | {'tris mf':>8s} {'gp':>8s} {'pml':>8s} | {'time mf':>8s} {'gp':>7s} "
-              f"{'pml':>7s} | {'haus mf':>8s} {'gp':>8s} {'pml':>8s} {'nouv':>8s} | {'err mf/pml':>10s} "
-              f"{'nouv/pml':>8s} {'t mf/gp':>8s}")
-    print("PyMeshLab simplifies the welded mesh without UVs or normals (it may cross seams); meshforge keeps "
-          "UV seams and hard edges. 'nouv' = meshforge on PyMeshLab's seamless input.")
+    header = (f"{'model':14s} {'ratio':>5s} | {'target':>7s} {'tris mf':>8s} {'gp':>8s} | {'time mf':>8s} {'gp':>7s} "
+              f"{'pml':>7s} | {'haus mf':>8s} {'gp':>8s} {'pml':>8s} {'pml-tex':>8s} {'nouv':>8s} | "
+              f"{'err mf/pml':>10s} {'mf/pmltex':>9s} {'nouv/pml':>8s} {'t mf/gp':>8s}")
+    print("PyMeshLab ('pml') simplifies the welded mesh without UVs or normals: it may cross UV seams and hard "
+          "edges, which meshforge keeps.\n'pml-tex' = PyMeshLab's texture-aware collapse on the same mesh with "
+          "its UVs (seams weighted, not locked); 'nouv' = meshforge on pml's seamless input.\nBoth PyMeshLab "
+          "runs get meshforge's triangle count: errors compare at equal counts. 'target' = the ratio's count "
+          "(meshforge stops above it where seams block or the last collapses would multiply the error).")
     print(header)
     print("-" * len(header))
-    err_ratios, time_ratios, plain_ratios = [], [], []
+    err_ratios, time_ratios, plain_ratios, tex_ratios = [], [], [], []
     for name, full in models.items():
         model = single_mesh(full)
         plain = Model(name)
@@ -137,24 +169,38 @@ def main() -> int:
             dst = tmp / f"{name}_{ratio}.glb"
             t_gp = run_gltfpack(src, dst, "-si", str(ratio), "-noq")
             gp = load(dst)
-            pml, t_pml = run_pymeshlab(model.parts[0].mesh, max(4, mf.triangle_count))
+            count = max(4, mf.triangle_count)
+            pml, t_pml = run_pymeshlab(model.parts[0].mesh, count)
             pml_model = Model(name)
             pml_model.add("mesh", pml, model.parts[0].material)
+            tex = run_pymeshlab_textured(model.parts[0].mesh, count, tmp)
+            tex_model = None
+            if tex is not None:
+                tex_model = Model(name)
+                tex_model.add("mesh", tex, model.parts[0].material)
             mf_plain = simplify_model(plain, ratio=ratio)
             h = [model_distance(model, m, args.samples).hausdorff for m in (mf, gp, pml_model, mf_plain)]
+            h_tex = model_distance(model, tex_model, args.samples).hausdorff if tex_model is not None else None
             err_ratio = h[0] / h[2] if h[2] > 0 else float("inf")
             plain_ratio = h[3] / h[2] if h[2] > 0 else float("inf")
             plain_ratios.append(plain_ratio)
+            tex_ratio = None if h_tex is None else (h[0] / h_tex if h_tex > 0 else float("inf"))
+            if tex_ratio is not None:
+                tex_ratios.append(tex_ratio)
             time_ratio = t_mf / t_gp
             err_ratios.append(err_ratio)
             time_ratios.append(time_ratio)
-            print(f"{name:14s} {ratio:5.2f} | {mf.triangle_count:8,} {gp.triangle_count:8,} {pml.triangle_count:8,} | "
-                  f"{t_mf:8.3f} {t_gp:7.3f} {t_pml:7.3f} | {h[0]:8.5f} {h[1]:8.5f} {h[2]:8.5f} {h[3]:8.5f} | "
-                  f"{err_ratio:10.2f} {plain_ratio:8.2f} {time_ratio:8.2f}", flush=True)
-        del n
+            tex_cell = f"{h_tex:8.5f}" if h_tex is not None else f"{'-':>8s}"
+            tex_ratio_cell = f"{tex_ratio:9.2f}" if tex_ratio is not None else f"{'-':>9s}"
+            print(f"{name:14s} {ratio:5.2f} | {round(ratio * n):7,} {mf.triangle_count:8,} {gp.triangle_count:8,} | "
+                  f"{t_mf:8.3f} {t_gp:7.3f} {t_pml:7.3f} | {h[0]:8.5f} {h[1]:8.5f} {h[2]:8.5f} {tex_cell} "
+                  f"{h[3]:8.5f} | {err_ratio:10.2f} {tex_ratio_cell} {plain_ratio:8.2f} {time_ratio:8.2f}", flush=True)
     print()
     print(f"error mf/PyMeshLab: median {np.median(err_ratios):.2f}, worst {max(err_ratios):.2f} "
           f"(target <= 1.0; met in {sum(r <= 1.0 for r in err_ratios)}/{len(err_ratios)})")
+    if tex_ratios:
+        print(f"error mf/PyMeshLab texture-aware (meshes with UVs): median {np.median(tex_ratios):.2f}, worst "
+              f"{max(tex_ratios):.2f} (<= 1.0 in {sum(r <= 1.0 for r in tex_ratios)}/{len(tex_ratios)})")
     print(f"error mf/PyMeshLab on the same seamless input: median {np.median(plain_ratios):.2f}, worst "
           f"{max(plain_ratios):.2f} (met in {sum(r <= 1.0 for r in plain_ratios)}/{len(plain_ratios)})")
     print(f"time mf/gltfpack:   median {np.median(time_ratios):.2f}, worst {max(time_ratios):.2f} "

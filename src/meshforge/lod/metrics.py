@@ -50,6 +50,11 @@ def sample_surface(mesh: Mesh, count: int, seed: int = 0) -> tuple[np.ndarray, n
 
 def point_triangle_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
     """(K,) distance from each point to its triangle (all (K, 3)); Ericson's Voronoi-region method."""
+    return np.linalg.norm(p - closest_point_on_triangle(p, a, b, c), axis=1)
+
+
+def closest_point_on_triangle(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """(K, 3) point of each triangle nearest to each point (all (K, 3)); Ericson's Voronoi regions."""
     ab, ac, ap = b - a, c - a, p - a
     d1, d2 = np.einsum("ij,ij->i", ab, ap), np.einsum("ij,ij->i", ac, ap)
     bp = p - b
@@ -78,8 +83,8 @@ def point_triangle_distance(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np.n
         m_bc = (va <= 0) & ((d4 - d3) >= 0) & ((d5 - d6) >= 0)
         t_bc = np.where(m_bc, (d4 - d3) / ((d4 - d3) + (d5 - d6)), 0.0)
         closest = np.where(m_bc[:, None], b + (c - b) * t_bc[:, None], closest)
-    # the vertex/edge tests above are mutually exclusive except at degenerate triangles; take the nearer
-    return np.linalg.norm(p - np.nan_to_num(closest), axis=1)
+    # the vertex/edge tests above are mutually exclusive except at degenerate triangles
+    return np.nan_to_num(closest)
 
 
 class SurfaceQuery:
@@ -95,12 +100,20 @@ class SurfaceQuery:
         self.k = candidates
 
     def distance(self, points: np.ndarray) -> np.ndarray:
+        closest, _ = self.closest(points)
+        return np.linalg.norm(points - closest, axis=1)
+
+    def closest(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(closest surface point (K, 3), its face (K,))`` for each point (among the candidate faces)."""
         _, nearest = self.tree.query(points, k=self.k)
-        faces = self.sample_face[nearest]  # (K, k)
+        faces = self.sample_face[nearest].reshape(len(points), -1)  # (K, k)
         tri = self.mesh.vertices[self.mesh.faces[faces.reshape(-1)]]
-        rep = np.repeat(points, self.k, axis=0)
-        d = point_triangle_distance(rep, tri[:, 0], tri[:, 1], tri[:, 2]).reshape(len(points), self.k)
-        return d.min(axis=1)
+        rep = np.repeat(points, faces.shape[1], axis=0)
+        near = closest_point_on_triangle(rep, tri[:, 0], tri[:, 1], tri[:, 2]).reshape(len(points), -1, 3)
+        d = np.linalg.norm(near - points[:, None, :], axis=2)
+        pick = d.argmin(axis=1)
+        rows = np.arange(len(points))
+        return near[rows, pick], faces[rows, pick]
 
 
 @dataclass
@@ -197,7 +210,24 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
     best = cost.argmin(axis=1)
     rows = np.arange(len(cand))
     nearest = cand[rows, best]
-    foreign = int((~(pos_off[rows, best] <= position_tolerance) | ~np.isfinite(cost[rows, best])).sum())
+    offset = pos_off[rows, best]
+    missing = np.flatnonzero(~np.isfinite(cost[rows, best]))
+    if len(missing) and len(original.uvs) > k:
+        # a vertex that moved (placement, fitting) farther than its k nearest neighbours in position and
+        # UV together: among every original vertex with its UV (a UV-only query), the nearest in position
+        wide = int(min(256, len(original.uvs)))
+        _, near_uv = cKDTree(original.uvs / uv_scale).query(level.uvs[missing] / uv_scale, k=wide)
+        near_uv = near_uv.reshape(len(missing), wide)
+        same = np.abs(original.uvs[near_uv] - level.uvs[missing, None, :]).max(axis=2) / uv_scale <= tolerance
+        d = np.linalg.norm(original.vertices[near_uv] - level.vertices[missing, None, :], axis=2) / scale
+        d = np.where(same, d, np.inf)
+        pick = d.argmin(axis=1)
+        found = np.isfinite(d[np.arange(len(missing)), pick])
+        hit = missing[found]
+        nearest[hit] = near_uv[found, pick[found]]
+        offset[hit] = d[found, pick[found]]
+        cost[hit, best[hit]] = offset[hit]
+    foreign = int((~(offset <= position_tolerance) | ~np.isfinite(cost[rows, best])).sum())
     chart = uv_charts(original)[nearest]
     fc = chart[level.faces]
     crossing = int(((fc[:, 0] != fc[:, 1]) | (fc[:, 1] != fc[:, 2])).sum())

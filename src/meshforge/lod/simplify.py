@@ -29,6 +29,7 @@ from meshforge.core.model import Model
 from meshforge.geometry import meshopt
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
+from meshforge.lod.metrics import SurfaceQuery, sample_surface
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,12 @@ class SimplifyOptions:
     soften_when_stalled: bool = True
     #: also try lighter attribute weights and keep the result closest to the input (:func:`simplify_mesh`).
     search: bool = True
+    #: fit the kept vertices to the original surface, largest gaps first (:mod:`meshforge.lod.fit`).
+    fit: bool = True
+    #: a ratio target stops early where the last collapses would multiply the measured distance by this
+    #: factor while saving under a third of the triangles (``_before_cliff``); None always reaches it.
+    #: A triangle budget is a cap: it is always reached when seams allow.
+    cliff: float | None = 4.0
 
     def __post_init__(self) -> None:
         if self.ratio is None and self.triangles is None and self.error_m is None and self.error_relative is None:
@@ -386,6 +393,13 @@ SEARCH_SAMPLES = 2000
 #: Another candidate replaces the requested weighting only when its measured Hausdorff distance is at
 #: most this fraction of the requested one's (attributes matter for shading, which distance ignores).
 SEARCH_MARGIN = 0.9
+#: A ratio target stops early when reaching it from at most this many times its triangles multiplies the
+#: measured distance by ``SimplifyOptions.cliff`` (:func:`_before_cliff`).
+CLIFF_SPAN = 1.5
+#: Levels with at most this many triangles are *coarse*: searched, cliff-checked and fitted
+#: (:func:`simplify_mesh`). Finer levels gain little, and their vertices outnumber the samples, so a fit
+#: could not see every gap it might widen.
+COARSE_TRIANGLES = 4000
 #: Meshes with more triangles skip the search (their collapses are slow and already far below the
 #: quadric peers' error: measured on the Stanford bunny, 69k triangles).
 SEARCH_MAX_TRIANGLES = 30_000
@@ -397,52 +411,125 @@ def simplify_mesh(
 ) -> SimplifyResult:
     """Simplify one mesh to at most ``target_triangles`` (or until ``max_error_m`` meters, local units).
 
-    With ``opts.search`` (the default), the collapse is also run with lighter attribute weights
-    (:data:`SEARCH_WEIGHTS`); each result's two-sided Hausdorff distance to ``mesh`` is measured (:data:`SEARCH_SAMPLES` samples per
-    side) and the closest wins among those within reach of the triangle target (the requested
-    weighting unless another is clearly closer, :data:`SEARCH_MARGIN`). Skipped for meshes above
-    :data:`SEARCH_MAX_TRIANGLES` and when the first collapse stalls above its target. The edge-collapse order is
-    greedy, so which weighting keeps the silhouette best differs from mesh to mesh and level to level.
+    The collapse itself is :func:`_simplify_one`. Coarse levels (at most :data:`COARSE_TRIANGLES`), where
+    the greedy collapse order decides most of the error, get three more steps, each judged by the
+    two-sided Hausdorff distance to ``mesh`` measured on :data:`SEARCH_SAMPLES` samples per side:
+
+    1. ``opts.search``: the collapse is also run with lighter attribute weights
+       (:data:`SEARCH_WEIGHTS`) and the closest result within reach of the target wins (the requested
+       weighting unless another is clearly closer, :data:`SEARCH_MARGIN`);
+    2. ``opts.cliff`` (ratio targets only): stop early when the last collapses multiply the distance
+       (:func:`_before_cliff`);
+    3. ``opts.fit``: the kept vertices are fitted to the original surface, largest gaps first
+       (:func:`meshforge.lod.fit.fit_to_surface`).
+
+    A collapse that seams stopped well above its target skips all three (its restarts took the time).
     """
     n = mesh.triangle_count
     if closed is None:
         closed = topology.is_closed(mesh)
+    measure = _Measure(mesh)
+    chosen, reached = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
+    count = chosen.mesh.triangle_count
+    if not 0 < count < n or count > COARSE_TRIANGLES:
+        return chosen
+    soft = opts.cliff is not None and opts.ratio is not None and opts.triangles is None
+    if soft and reached and target_triangles > 0 and chosen.error > 0:
+        chosen = _before_cliff(mesh, target_triangles, max_error_m, opts, closed, chosen, measure)
+    if opts.fit and reached:
+        from meshforge.lod.fit import fit_to_surface
+
+        fitted, _ = fit_to_surface(mesh, chosen.mesh, reference=measure.reference)
+        chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
+    return chosen
+
+
+class _Measure:
+    """Sampled two-sided Hausdorff distances (meters) from one mesh to candidate levels; the query on
+    the mesh is built on first use."""
+
+    def __init__(self, mesh: Mesh):
+        self.mesh = mesh
+        self._reference = None
+        self._points: np.ndarray | None = None
+
+    @property
+    def reference(self) -> SurfaceQuery:
+        if self._reference is None:
+            self._reference = SurfaceQuery(self.mesh, candidates=4, max_samples=8 * SEARCH_SAMPLES)
+        return self._reference
+
+    def hausdorff(self, level: Mesh) -> float:
+        if not level.triangle_count:
+            return float("inf")
+        if self._points is None:
+            self._points = _search_points(self.mesh, 2)
+        query = SurfaceQuery(level, candidates=4, max_samples=4 * SEARCH_SAMPLES)
+        return max(float(query.distance(self._points).max()),
+                   float(self.reference.distance(_search_points(level, 3)).max()))
+
+
+def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+                  closed: bool, chosen: SimplifyResult, measure: _Measure) -> SimplifyResult:
+    """``chosen``, or the collapse stopped before the error jumps, when the last collapses to the target
+    multiply the measured distance by ``opts.cliff`` while saving few triangles. A ratio is a request:
+    a chair's legs folded into needles to save the last 40 triangles is not what was asked for (a
+    triangle budget is a cap and never gets here).
+
+    The collapse is rerun with meshoptimizer's error limit at half of ``chosen``'s; when that stops
+    within :data:`CLIFF_SPAN` times the triangles, both are measured (meshoptimizer's own estimate
+    barely moves when a thin part folds along its length) and the earlier one is kept if ``chosen``
+    is ``opts.cliff`` times farther.
+    """
+    assert opts.cliff is not None
+    limit = 0.5 * chosen.error
+    if max_error_m is not None:
+        limit = min(limit, max_error_m)
+    before = _simplify_one(mesh, target_triangles, limit, opts, closed)
+    count, more = chosen.mesh.triangle_count, before.mesh.triangle_count
+    if not count < more <= CLIFF_SPAN * count:
+        return chosen
+    far, near = measure.hausdorff(chosen.mesh), measure.hausdorff(before.mesh)
+    if far > opts.cliff * near:
+        log.debug("simplify: the last %d triangles multiply the distance by %.1f; stopping at %d",
+                  more - count, far / max(near, 1e-300), more)
+        return before
+    return chosen
+
+
+def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+            closed: bool, measure: _Measure) -> tuple[SimplifyResult, bool]:
+    """``(result, reached)``: the requested weighting's collapse, or a lighter one's that lands clearly
+    closer (see :func:`simplify_mesh`); ``reached``: whether it is within reach of the triangle target
+    (False when seams stopped it above)."""
+    n = mesh.triangle_count
     first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed)
     reach = STALL_SLACK * max(int(target_triangles), 1)
     count = first.mesh.triangle_count
-    if not opts.search or count >= n or n < 8 or n > SEARCH_MAX_TRIANGLES:
-        return first
     if target_triangles > 0 and count > reach:
-        return first  # seams stopped it above its target: lighter weights do not move seams
+        return first, False  # seams stopped it above its target: lighter weights do not move seams
+    if not opts.search or count >= n or n < 8 or n > SEARCH_MAX_TRIANGLES or count > COARSE_TRIANGLES:
+        return first, True
     if target_triangles <= 0:
         reach = STALL_SLACK * count  # an error target alone: compare at about the same count
     variants = [replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f)
                 for f in SEARCH_WEIGHTS if f != 1.0]
     results = [first] + [_simplify_one(mesh, target_triangles, max_error_m, v, closed) for v in variants]
-    counts = [r.mesh.triangle_count for r in results]
-    from meshforge.lod.metrics import SurfaceQuery
-
-    reference = SurfaceQuery(mesh, candidates=4, max_samples=8 * SEARCH_SAMPLES)
-    ref_points = _search_points(mesh, 2)
-    best, best_h = None, float("inf")
+    best, best_h = first, float("inf")
     for i, res in enumerate(results):
-        if counts[i] > reach or not res.mesh.triangle_count:
+        if res.mesh.triangle_count > reach or not res.mesh.triangle_count:
             continue
-        points = _search_points(res.mesh, 3)
-        h = max(float(SurfaceQuery(res.mesh, candidates=4, max_samples=4 * SEARCH_SAMPLES).distance(ref_points).max()),
-                float(reference.distance(points).max()))
+        h = measure.hausdorff(res.mesh)
         if i == 0:
             h *= SEARCH_MARGIN
         if h < best_h:
             best, best_h = res, h
-    return best if best is not None else first
+    return best, True
 
 
 def _search_points(mesh: Mesh, seed: int) -> np.ndarray:
     """At most :data:`SEARCH_SAMPLES` of ``mesh``'s vertices (tips and corners, where distances peak)
     plus :data:`SEARCH_SAMPLES` area-weighted surface points."""
-    from meshforge.lod.metrics import sample_surface
-
     points, _ = sample_surface(mesh, SEARCH_SAMPLES, seed=seed)
     corners, inside = points[:-SEARCH_SAMPLES], points[-SEARCH_SAMPLES:]
     if len(corners) > SEARCH_SAMPLES:
