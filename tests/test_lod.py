@@ -376,3 +376,35 @@ def test_ratio_stops_before_a_cliff_but_a_budget_is_a_cap():
         assert d_soft * 4 < d_hard
     no_cliff = simplify_model(model, ratio=0.02, cliff=None)
     assert no_cliff.triangle_count <= hard.triangle_count + 4
+
+
+def test_exact_duplicate_vertices_do_not_act_as_seams():
+    # an OBJ's patches repeat vertices with identical attributes; meshoptimizer takes any two vertices at
+    # one position for a seam, so the duplicates are merged before collapsing
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.geometry.primitives import sphere as make_sphere
+    from meshforge.lod.simplify import SimplifyOptions, merge_duplicates, simplify_mesh
+
+    trimesh_ball = make_sphere(1.0, segments=32, rings=16).welded()
+    welded = Mesh(np.asarray(trimesh_ball.vertices), np.asarray(trimesh_ball.faces))
+    # split every face into its own three vertices: positions repeat, attributes (none) agree
+    split = Mesh(welded.vertices[welded.faces.reshape(-1)], np.arange(3 * welded.triangle_count).reshape(-1, 3))
+    unique, first = merge_duplicates(split)
+    assert unique.vertex_count == welded.vertex_count
+    assert np.array_equal(unique.vertices, split.vertices[first])
+    low = simplify_mesh(split, 60, None, SimplifyOptions(ratio=0.06, search=False, fit=False, cliff=None))
+    assert low.mesh.triangle_count <= 63
+    assert low.mesh.is_watertight()
+    assert low.mesh.vertex_count == len(low.source_vertex)
+
+
+def test_a_folded_restart_does_not_beat_a_sound_one():
+    from meshforge.lod.simplify import ERROR_JUMP, _Attempt, _better
+
+    faces = np.zeros((100, 3), dtype=np.int64)
+    sound = _Attempt(None, faces[:100], 0.05, np.zeros(0, dtype=np.int64))
+    folded = _Attempt(None, faces[:80], 0.05 * ERROR_JUMP * 2, np.zeros(0, dtype=np.int64))
+    fine = _Attempt(None, faces[:80], 0.06, np.zeros(0, dtype=np.int64))
+    assert _better(sound, folded, 10) is sound
+    assert _better(sound, fine, 10) is fine
+    assert _better(sound, folded, 90) is folded  # only the one within the target counts

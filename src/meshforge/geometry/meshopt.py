@@ -41,8 +41,6 @@ SIMPLIFY_LOCK_BORDER = 1
 SIMPLIFY_ERROR_ABSOLUTE = 4
 #: meshopt_SimplifyPrune: remove small disconnected pieces whose error is below the target error.
 SIMPLIFY_PRUNE = 8
-#: meshopt_SimplifyVertex_Lock (value in ``vertex_lock``): the vertex neither moves nor goes away.
-VERTEX_LOCK = 1
 
 _u32p = ctypes.POINTER(ctypes.c_uint)
 _f32p = ctypes.POINTER(ctypes.c_float)

@@ -102,7 +102,7 @@ def _fold_guard(positions: np.ndarray, move: np.ndarray, wfaces: np.ndarray) -> 
     return move
 
 
-def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 2000, rounds: int = ROUNDS,
+def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: int = ROUNDS,
                    seed: int = 0, reference: SurfaceQuery | None = None) -> tuple[Mesh, float]:
     """``(level with moved positions, sampled two-sided Hausdorff distance in meters)``.
 

@@ -132,6 +132,9 @@ BISECT_STEPS = 6
 MAX_COLLAPSES = 30
 #: A result within this factor of the triangle target counts as reaching it.
 STALL_SLACK = 1.05
+#: Between two collapses stopped above their target, the one with fewer triangles loses when its
+#: meshoptimizer error is this many times the other's (within :data:`CLIFF_SPAN` of its count).
+ERROR_JUMP = 4.0
 
 
 def merge_normal_splits(mesh: Mesh, where: np.ndarray | None = None) -> tuple[Mesh, np.ndarray]:
@@ -160,6 +163,28 @@ def merge_normal_splits(mesh: Mesh, where: np.ndarray | None = None) -> tuple[Me
         length = np.linalg.norm(acc, axis=1)
         normals = np.where(length[:, None] > 1e-12, acc / np.maximum(length, 1e-300)[:, None], mesh.normals[first])
     out = Mesh(mesh.vertices[first], inverse[mesh.faces], normals,
+               None if mesh.uvs is None else mesh.uvs[first], mesh.uv_mode)
+    out._weld = topology.relabel(weld[first])
+    return out, first
+
+
+def merge_duplicates(mesh: Mesh) -> tuple[Mesh, np.ndarray]:
+    """``(mesh, first)``: vertices equal in position, UV and normal merged into one (``first``: per new
+    vertex, the old vertex it is). meshoptimizer takes two vertices at one position for the two sides of
+    a seam, whatever their attributes, and collapses them only along it: exact duplicates (an OBJ's
+    patches, a glTF's split fans) would hold the surface like seams. The mesh itself is returned when
+    there are none."""
+    weld = mesh.weld_map()
+    cols = [weld[:, None].astype(np.float64)]
+    if mesh.uvs is not None:
+        cols.append(np.round(np.nan_to_num(mesh.uvs) * 1e7))
+    if mesh.normals is not None:
+        cols.append(np.round(np.nan_to_num(mesh.normals) * 1e6))
+    _, first, inverse = np.unique(np.concatenate(cols, axis=1), axis=0, return_index=True, return_inverse=True)
+    if len(first) == mesh.vertex_count:
+        return mesh, np.arange(mesh.vertex_count)
+    inverse = inverse.reshape(-1)
+    out = Mesh(mesh.vertices[first], inverse[mesh.faces], None if mesh.normals is None else mesh.normals[first],
                None if mesh.uvs is None else mesh.uvs[first], mesh.uv_mode)
     out._weld = topology.relabel(weld[first])
     return out, first
@@ -293,7 +318,8 @@ def _close_seams(positions: np.ndarray, weld: np.ndarray, faces: np.ndarray) -> 
 
 def _better(a: _Attempt | None, b: _Attempt | None, target: int) -> _Attempt | None:
     """The better of two valid attempts: at or below ``target`` triangles with the lowest error, else the
-    one with fewer triangles (invalid attempts and None lose)."""
+    one with fewer triangles unless its error jumped (:data:`ERROR_JUMP`); invalid attempts and None
+    lose."""
     a = a if a is not None and a.valid else None
     b = b if b is not None and b.valid else None
     if a is None or b is None:
@@ -303,7 +329,12 @@ def _better(a: _Attempt | None, b: _Attempt | None, target: int) -> _Attempt | N
         return a if a.error <= b.error else b
     if a_in != b_in:
         return a if a_in else b
-    return a if len(a.faces) <= len(b.faces) else b
+    fewer, more = (a, b) if len(a.faces) <= len(b.faces) else (b, a)
+    # both stopped above the target: fewer triangles win, unless they cost a jump in error (a restart
+    # with locks can end valid but with a whole dome folded flat)
+    if fewer.error > ERROR_JUMP * max(more.error, 1e-30) and len(more.faces) <= CLIFF_SPAN * len(fewer.faces):
+        return more
+    return fewer
 
 
 def _bisect_limit(src: _Input, topo: _Topology, target: int, broken: float, flags: int,
@@ -389,7 +420,7 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
 #: ``normal_weight`` (:func:`simplify_mesh` keeps the candidate with the lowest measured distance).
 SEARCH_WEIGHTS = (0.2, 0.0)
 #: Surface samples per side when candidates are compared.
-SEARCH_SAMPLES = 2000
+SEARCH_SAMPLES = 1500
 #: Another candidate replaces the requested weighting only when its measured Hausdorff distance is at
 #: most this fraction of the requested one's (attributes matter for shading, which distance ignores).
 SEARCH_MARGIN = 0.9
@@ -563,7 +594,8 @@ def _simplify_one(
     limit = 1e30 if max_error_m is None else float(max_error_m)
     topo = _Topology.of(mesh, closed)
     topo.update = opts.place and meshopt.has_update()
-    best = _valid_collapse(_Input.of(mesh, identity, opts), topo, target, limit, flags, opts)
+    unique, first = merge_duplicates(mesh)
+    best = _valid_collapse(_Input.of(unique, first, opts), topo, target, limit, flags, opts)
     stalled = best is None or len(best.faces) > STALL_SLACK * target
     budget_stopped = best is not None and max_error_m is not None and best.error >= 0.5 * limit
     if stalled and not budget_stopped and opts.soften_when_stalled and mesh.normals is not None:
