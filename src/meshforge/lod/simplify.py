@@ -430,7 +430,7 @@ CLIFF_SPAN = 1.5
 #: Levels with at most this many triangles are *coarse*: searched, cliff-checked and fitted
 #: (:func:`simplify_mesh`). Finer levels gain little, and their vertices outnumber the samples, so a fit
 #: could not see every gap it might widen.
-COARSE_TRIANGLES = 4000
+COARSE_TRIANGLES = 2000
 #: Meshes with more triangles skip the search (their collapses are slow and already far below the
 #: quadric peers' error: measured on the Stanford bunny, 69k triangles).
 SEARCH_MAX_TRIANGLES = 30_000
@@ -541,6 +541,8 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         return first, False  # seams stopped it above its target: lighter weights do not move seams
     if not opts.search or count >= n or n < 8 or n > SEARCH_MAX_TRIANGLES or count > COARSE_TRIANGLES:
         return first, True
+    if mesh.uvs is None and mesh.normals is None:
+        return first, True  # no attributes to weigh
     if target_triangles <= 0:
         reach = STALL_SLACK * count  # an error target alone: compare at about the same count
     variants = [replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f)
