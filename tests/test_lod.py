@@ -408,3 +408,28 @@ def test_a_folded_restart_does_not_beat_a_sound_one():
     assert _better(sound, folded, 10) is sound
     assert _better(sound, fine, 10) is fine
     assert _better(sound, folded, 90) is folded  # only the one within the target counts
+
+
+def test_settled_maximum_matches_brute_force():
+    # candidate faces come from nearby samples, so a point beside a long sliver can miss its nearest face
+    # and read too far; the settled maximum (the Hausdorff distance) is checked against every face here
+    from meshforge.lod.metrics import SurfaceQuery, closest_point_on_triangle, sample_surface
+
+    model = build(Recipe("chair"))
+    reference = model.merged_mesh()
+    level = simplify_model(model, ratio=0.05, search=False, fit=False).merged_mesh()
+    points, _ = sample_surface(reference, 1500, seed=5)
+    query = SurfaceQuery(level, candidates=4, max_samples=2000)
+    rough = query.distance(points)
+    settled = query.distance(points, settle_max=True)
+    tri = level.vertices[level.faces]
+    brute = np.full(len(points), np.inf)
+    for start in range(0, len(points), 200):
+        p = points[start:start + 200]
+        rep = np.repeat(p, len(tri), axis=0)
+        t = np.tile(tri, (len(p), 1, 1))
+        near = closest_point_on_triangle(rep, t[:, 0], t[:, 1], t[:, 2])
+        brute[start:start + 200] = np.linalg.norm(rep - near, axis=1).reshape(len(p), -1).min(axis=1)
+    assert np.all(settled >= brute - 1e-9)
+    assert rough.max() >= settled.max()
+    assert settled.max() == pytest.approx(brute.max(), rel=1e-9, abs=1e-12)

@@ -87,6 +87,12 @@ def closest_point_on_triangle(p: np.ndarray, a: np.ndarray, b: np.ndarray, c: np
     return np.nan_to_num(closest)
 
 
+#: Candidate faces per point when the largest distances are settled (:meth:`SurfaceQuery.distance`).
+SETTLE_CANDIDATES = 256
+#: Points settled per round.
+SETTLE_BATCH = 256
+
+
 class SurfaceQuery:
     """Distances from points to one mesh's surface."""
 
@@ -99,13 +105,34 @@ class SurfaceQuery:
         self.tree = cKDTree(self.samples)
         self.k = candidates
 
-    def distance(self, points: np.ndarray) -> np.ndarray:
+    def distance(self, points: np.ndarray, settle_max: bool = False) -> np.ndarray:
+        """(K,) distance from each point to the surface: an upper bound, exact when the nearest face has a
+        sample among the point's ``candidates`` nearest samples. ``settle_max``: the largest distances
+        (the Hausdorff distance) are re-checked against :data:`SETTLE_CANDIDATES` candidate faces, in
+        rounds, until the largest value belongs to a re-checked point (long sliver triangles carry few
+        samples, and a point beside one can miss it)."""
         closest, _ = self.closest(points)
-        return np.linalg.norm(points - closest, axis=1)
+        d = np.linalg.norm(points - closest, axis=1)
+        if not settle_max or not len(d):
+            return d
+        settled = np.zeros(len(d), dtype=bool)
+        k = int(min(SETTLE_CANDIDATES, len(self.samples)))
+        for _ in range(16):
+            top = d.argmax()
+            if settled[top]:
+                break
+            # the unsettled points that could still hold the maximum, largest first
+            ceiling = d[settled].max(initial=0.0)
+            open_ = np.flatnonzero(~settled & (d > ceiling))
+            batch = open_[np.argsort(-d[open_])[:SETTLE_BATCH]]
+            near, _ = self.closest(points[batch], candidates=k)
+            d[batch] = np.minimum(d[batch], np.linalg.norm(points[batch] - near, axis=1))
+            settled[batch] = True
+        return d
 
-    def closest(self, points: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def closest(self, points: np.ndarray, candidates: int | None = None) -> tuple[np.ndarray, np.ndarray]:
         """``(closest surface point (K, 3), its face (K,))`` for each point (among the candidate faces)."""
-        _, nearest = self.tree.query(points, k=self.k)
+        _, nearest = self.tree.query(points, k=candidates or self.k)
         faces = self.sample_face[nearest].reshape(len(points), -1)  # (K, k)
         tri = self.mesh.vertices[self.mesh.faces[faces.reshape(-1)]]
         rep = np.repeat(points, faces.shape[1], axis=0)
@@ -146,8 +173,8 @@ def surface_distance(reference: Mesh, level: Mesh, samples: int = 50_000) -> Sur
         return SurfaceDistance(float("inf"), float("inf"), diagonal)
     ref_pts, _ = sample_surface(reference, samples, seed=2)
     lvl_pts, _ = sample_surface(level, samples, seed=3)
-    d_ab = SurfaceQuery(level).distance(ref_pts)
-    d_ba = SurfaceQuery(reference).distance(lvl_pts)
+    d_ab = SurfaceQuery(level).distance(ref_pts, settle_max=True)
+    d_ba = SurfaceQuery(reference).distance(lvl_pts, settle_max=True)
     hausdorff = float(max(d_ab.max(), d_ba.max()))
     mean = float((d_ab.sum() + d_ba.sum()) / (len(d_ab) + len(d_ba)))
     return SurfaceDistance(hausdorff, mean, diagonal)
