@@ -10,7 +10,8 @@ the largest ones so the fit chases the Hausdorff distance rather than the mean:
    area-weighted points with their barycentric coordinates).
 2. Each level point's closest point on the original, and each original point's closest point on the
    level (its face and barycentric coordinates), give residual vectors: where the level surface should
-   be. Each residual is shared among the three corners of its level face by barycentric weight, times
+   be, counted only where both surfaces face the same way (where pieces touch or cross, the nearest
+   point may lie on another piece). Each residual is shared among the three corners of its level face by barycentric weight, times
    a weight that grows with the residual's length (``(|r| / max |r|)^POWER``).
 3. Each welded position moves by a damped weighted mean of its residuals, clamped to a fraction of
    its shortest edge; UV/normal-seam positions only slide along their seam line; seam corners,
@@ -42,6 +43,15 @@ DAMPING = 0.8
 MAX_MOVE = 0.5
 #: A face whose normal turns by more than this (cosine) is taken as folded.
 MIN_COS = 0.2
+#: A residual pulls only when the two surfaces' normals agree at least this much (cosine).
+MIN_AGREE = 0.3
+
+
+def _unit_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """(M, 3) unit face normals (zero for degenerate faces)."""
+    tri = positions[faces]
+    n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    return n / np.maximum(np.linalg.norm(n, axis=1), 1e-300)[:, None]
 
 
 def _barycentric(points: np.ndarray, tri: np.ndarray) -> np.ndarray:
@@ -119,24 +129,31 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     fixed, direction = _feature_lines(level, weld, wfaces, count)
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
     query = reference if reference is not None else SurfaceQuery(original, candidates=4, max_samples=8 * samples)
-    o_points, _ = sample_surface(original, samples, seed=seed + 1)
-    corners, inside = o_points[:-samples], o_points[-samples:]
-    if len(corners) > samples:
-        corners = corners[rng.choice(len(corners), samples, replace=False)]
-    o_points = np.concatenate([corners, inside])
+    o_points, o_faces = sample_surface(original, samples, seed=seed + 1)
+    keep = np.arange(len(o_points) - samples)
+    if len(keep) > samples:
+        keep = rng.choice(keep, samples, replace=False)
+    keep = np.concatenate([keep, np.arange(len(o_points) - samples, len(o_points))])
+    o_points, o_faces = o_points[keep], o_faces[keep]
+    o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
     best_pos, best_h = pos.copy(), float("inf")
     for _round in range(rounds + 1):
         # level -> original
         faces, bary = _level_samples(pos, wfaces, samples, rng)
         pts = np.einsum("kj,kjd->kd", bary, pos[wfaces[faces]])
-        closest, _ = query.closest(pts)
+        closest, oface = query.closest(pts)
         r1 = closest - pts
         # original -> level
         lvl = Mesh(pos, wfaces)
         lq = SurfaceQuery(lvl, candidates=4, max_samples=max(4 * len(wfaces), 4 * samples))
         on_level, lface = lq.closest(o_points)
         r2 = o_points - on_level
+        # a pair counts only where both surfaces face the same way: where pieces touch or cross, the
+        # nearest point can lie on another piece, and pulling towards it would fold the level
+        l_normals = _unit_normals(pos, wfaces)
+        agree = np.concatenate([np.einsum("ij,ij->i", l_normals[faces], o_normals[oface]),
+                                np.einsum("ij,ij->i", o_normals[o_faces], l_normals[lface])]) > MIN_AGREE
         b2 = _barycentric(on_level, pos[wfaces[lface]])
         d1, d2 = np.linalg.norm(r1, axis=1), np.linalg.norm(r2, axis=1)
         h = float(max(d1.max(initial=0.0), d2.max(initial=0.0)))
@@ -147,7 +164,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
         # residuals to corners, weighted towards the largest
         res = np.concatenate([r1, r2])
         length = np.concatenate([d1, d2])
-        weight = (length / h) ** POWER + 1e-6
+        weight = ((length / h) ** POWER + 1e-6) * agree
         corner = np.concatenate([wfaces[faces], wfaces[lface]])  # (K, 3)
         cw = np.concatenate([bary, b2]) * weight[:, None]  # (K, 3)
         idx = corner.reshape(-1)

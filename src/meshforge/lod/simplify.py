@@ -471,7 +471,9 @@ def simplify_mesh(
         from meshforge.lod.fit import fit_to_surface
 
         fitted, _ = fit_to_surface(mesh, chosen.mesh, reference=measure.reference)
-        chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
+        # the fit judges itself on its own samples; keep it only if independent samples agree
+        if measure.hausdorff(fitted) < measure.hausdorff(chosen.mesh):
+            chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
     return chosen
 
 
