@@ -113,8 +113,9 @@ def _fold_guard(positions: np.ndarray, move: np.ndarray, wfaces: np.ndarray) -> 
 
 
 def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: int = ROUNDS,
-                   seed: int = 0, reference: SurfaceQuery | None = None) -> tuple[Mesh, float]:
-    """``(level with moved positions, sampled two-sided Hausdorff distance in meters)``.
+                   seed: int = 0, reference: SurfaceQuery | None = None) -> tuple[Mesh, float, float]:
+    """``(level with moved positions, its sampled two-sided Hausdorff distance, the input level's)``,
+    distances in meters.
 
     ``samples`` area-weighted points per surface per round (plus every vertex of the level and up to
     ``samples`` vertices of the original); ``reference`` is a prepared :class:`SurfaceQuery` on
@@ -122,7 +123,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     state, measured on these samples; it is never larger than the input level's.
     """
     if not level.triangle_count or not original.triangle_count:
-        return level, float("inf")
+        return level, float("inf"), float("inf")
     rng = np.random.default_rng(seed)
     weld, pos, wfaces = _welded(level)
     count = len(pos)
@@ -137,7 +138,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     o_points, o_faces = o_points[keep], o_faces[keep]
     o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
-    best_pos, best_h = pos.copy(), float("inf")
+    best_pos, best_h, first_h = pos.copy(), float("inf"), float("inf")
     for _round in range(rounds + 1):
         # level -> original
         faces, bary = _level_samples(pos, wfaces, samples, rng)
@@ -157,6 +158,8 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
         b2 = _barycentric(on_level, pos[wfaces[lface]])
         d1, d2 = np.linalg.norm(r1, axis=1), np.linalg.norm(r2, axis=1)
         h = float(max(d1.max(initial=0.0), d2.max(initial=0.0)))
+        if _round == 0:
+            first_h = h
         if h < best_h:
             best_pos, best_h = pos.copy(), h
         if _round == rounds or h <= 0.0:
@@ -187,4 +190,4 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
         pos = pos + move
     out = Mesh(best_pos[weld], level.faces, level.normals, level.uvs, level.uv_mode)
     out._weld = weld
-    return out, best_h
+    return out, best_h, first_h

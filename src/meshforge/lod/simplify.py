@@ -470,9 +470,9 @@ def simplify_mesh(
     if opts.fit and reached:
         from meshforge.lod.fit import fit_to_surface
 
-        fitted, _ = fit_to_surface(mesh, chosen.mesh, reference=measure.reference)
-        # the fit judges itself on its own samples; keep it only if independent samples agree
-        if measure.hausdorff(fitted) < measure.hausdorff(chosen.mesh):
+        fitted, after, before = fit_to_surface(mesh, chosen.mesh, reference=measure.reference)
+        # the fit judges itself on its own samples; with the search's samples too, it must come out closer
+        if max(after, measure.hausdorff(fitted)) < max(before, measure.hausdorff(chosen.mesh)):
             chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
     return chosen
 
@@ -498,8 +498,8 @@ class _Measure:
         if self._points is None:
             self._points = _search_points(self.mesh, 2)
         query = SurfaceQuery(level, candidates=4, max_samples=4 * SEARCH_SAMPLES)
-        return max(float(query.distance(self._points).max()),
-                   float(self.reference.distance(_search_points(level, 3)).max()))
+        return max(float(query.distance(self._points, settle_max=True).max()),
+                   float(self.reference.distance(_search_points(level, 3), settle_max=True).max()))
 
 
 def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
