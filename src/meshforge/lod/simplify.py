@@ -498,8 +498,8 @@ class _Measure:
         if self._points is None:
             self._points = _search_points(self.mesh, 2)
         query = SurfaceQuery(level, candidates=4, max_samples=4 * SEARCH_SAMPLES)
-        return max(float(query.distance(self._points, settle_max=True).max()),
-                   float(self.reference.distance(_search_points(level, 3), settle_max=True).max()))
+        return max(float(query.distance(self._points).max()),
+                   float(self.reference.distance(_search_points(level, 3)).max()))
 
 
 def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
