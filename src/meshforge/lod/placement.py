@@ -1,9 +1,11 @@
 """Optimal vertex placement after an edge collapse that kept input vertices (Garland and Heckbert 1997).
 
-The meshoptimizer bundled with the PyPI wrapper collapses every edge onto one of its two ends and never
-moves a vertex, so a coarse level lies on the original vertices rather than near the original surface
-(STACK.md: its error is 2-4x PyMeshLab's, whose collapse places each vertex at its quadric optimum).
-:func:`place_vertices` recovers most of that difference afterwards, vectorised with numpy:
+The meshoptimizer 0.23 bundled with the PyPI ``meshoptimizer`` wrapper (the fallback where meshoptimizer
+1.0's ``meshopt_simplifyWithUpdate`` cannot load, :mod:`meshforge.geometry.meshopt`) collapses every
+edge onto one of its two ends and never moves a vertex, so a coarse level lies on the original vertices
+rather than near the original surface (STACK.md: its error is 2-4x PyMeshLab's, whose collapse places
+each vertex at its quadric optimum). :func:`place_vertices` recovers most of that difference
+afterwards, vectorised with numpy:
 
 1. Each original face contributes its plane quadric, weighted by area, to its three corners.
 2. Each original position hands its quadric to the level position it most likely collapsed into: the

@@ -1,20 +1,27 @@
 """Simplification that keeps UV seams, hard edges, part/material boundaries and open borders.
 
 Each part is simplified on its own (so part and material boundaries never move between parts) with
-meshoptimizer's ``meshopt_simplifyWithAttributes`` (edge collapse ordered by quadric error,
-Garland and Heckbert 1997, with attribute quadrics after Hoppe 1999). meshoptimizer classifies
-vertices that share a position but differ in UV or normal as *seam* vertices and only collapses them
-along the seam, both sides together, so a UV chart never borrows a texture coordinate from another
-chart; vertices on open borders only slide along the border. Collapses land on existing vertices, so
-every output vertex is an input vertex with its own UV and normal (see :mod:`meshforge.lod.metrics`
+meshoptimizer's edge collapse ordered by quadric error (Garland and Heckbert 1997) with attribute
+quadrics (Hoppe 1999): ``meshopt_simplifyWithUpdate`` in meshoptimizer 1.0, which also moves each kept
+vertex to its quadric optimum while collapsing, or ``meshopt_simplifyWithAttributes`` plus
+:mod:`meshforge.lod.placement` on the 0.23 fallback (:mod:`meshforge.geometry.meshopt`). meshoptimizer
+classifies vertices that share a position but differ in UV or normal as *seam* vertices and only
+collapses them along the seam, both sides together, so a UV chart never borrows a texture coordinate
+from another chart; vertices on open borders only slide along the border. Every output vertex is an
+input vertex, keeping its UV and normal; only its position may move (see :mod:`meshforge.lod.metrics`
 for the checks).
 
 Seam duplicates made by float rounding are snapped onto one position first (meshoptimizer detects
-seams by exact position equality).
+seams by exact position equality), and exact duplicates (same position, UV and normal) are merged, or
+they would hold the surface like seams.
+
+Coarse levels are then searched, cliff-checked and fitted to the original surface, each step judged
+by a measured Hausdorff distance (:func:`simplify_mesh`, :mod:`meshforge.lod.fit`).
 
 Targets: a ratio of triangles, a triangle count, or a geometric error (meters, or a fraction of the
-model's bounding-box diagonal); the first one reached stops the collapse. Counts are logged before and
-after (STYLE.md, glTF-Transform's ``formatDeltaOp``).
+model's bounding-box diagonal); the first one reached stops the collapse (a ratio may stop early
+before an error cliff; a triangle count is a cap). Counts are logged before and after (STYLE.md,
+glTF-Transform's ``formatDeltaOp``).
 """
 
 from __future__ import annotations
