@@ -140,6 +140,38 @@ def _ptr(array: np.ndarray, kind: type) -> object:
     return array.ctypes.data_as(kind)
 
 
+def _simplify_inputs(
+    positions: np.ndarray, indices: np.ndarray, attributes: np.ndarray | None, weights: np.ndarray | None,
+    vertex_lock: np.ndarray | None, copy: bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, tuple, object]:
+    """Checked C-ordered arrays for the simplifiers: ``(positions float32 (N, 3), indices uint32 (K,),
+    attributes float32 (N, A) or None, (attribute pointer, stride, weight pointer, count), lock pointer)``.
+    ``copy``: fresh arrays even when the inputs already have the right type (the library writes them).
+    The pointers keep their arrays alive (numpy's ``ctypes.data_as`` holds a reference)."""
+    make = (lambda a, t: np.array(a, dtype=t, order="C")) if copy else (lambda a, t: np.ascontiguousarray(a, dtype=t))
+    pos = make(positions, np.float32).reshape(-1, 3)
+    idx = make(indices, np.uint32).reshape(-1)
+    if len(idx) % 3:
+        raise ValueError("indices must be a triangle list")
+    if len(idx) and int(idx.max()) >= len(pos):
+        raise ValueError("index out of range")
+    attr = None
+    attr_args: tuple = (None, 0, None, 0)
+    if attributes is not None and attributes.shape[1]:
+        attr = make(attributes, np.float32).reshape(len(pos), -1)
+        w = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
+        if len(w) != attr.shape[1]:
+            raise ValueError("one weight per attribute column")
+        attr_args = (_ptr(attr, _f32p), attr.strides[0], _ptr(w, _f32p), len(w))
+    lock_ptr = None
+    if vertex_lock is not None:
+        lock = np.ascontiguousarray(vertex_lock, dtype=np.uint8).reshape(-1)
+        if len(lock) != len(pos):
+            raise ValueError("one lock flag per vertex")
+        lock_ptr = _ptr(lock, _u8p)
+    return pos, idx, attr, attr_args, lock_ptr
+
+
 def simplify_with_attributes(
     positions: np.ndarray,
     indices: np.ndarray,
@@ -166,32 +198,12 @@ def simplify_with_attributes(
     The result only references input vertices: vertices are never moved or created.
     """
     lib = library()
-    pos = np.ascontiguousarray(positions, dtype=np.float32).reshape(-1, 3)
-    idx = np.ascontiguousarray(indices, dtype=np.uint32).reshape(-1)
-    if len(idx) % 3:
-        raise ValueError("indices must be a triangle list")
-    if len(idx) and int(idx.max()) >= len(pos):
-        raise ValueError("index out of range")
+    pos, idx, _attr, attr_args, lock_ptr = _simplify_inputs(positions, indices, attributes, weights, vertex_lock)
     out = np.zeros(max(len(idx), 3), dtype=np.uint32)
     err = ctypes.c_float(0.0)
-    if attributes is not None and attributes.shape[1]:
-        attr = np.ascontiguousarray(attributes, dtype=np.float32).reshape(len(pos), -1)
-        w = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
-        if len(w) != attr.shape[1]:
-            raise ValueError("one weight per attribute column")
-        attr_ptr, attr_stride, w_ptr, attr_count = _ptr(attr, _f32p), attr.strides[0], _ptr(w, _f32p), len(w)
-    else:
-        attr_ptr, attr_stride, w_ptr, attr_count = None, 0, None, 0
-    lock_ptr = None
-    if vertex_lock is not None:
-        lock = np.ascontiguousarray(vertex_lock, dtype=np.uint8).reshape(-1)
-        if len(lock) != len(pos):
-            raise ValueError("one lock flag per vertex")
-        lock_ptr = _ptr(lock, _u8p)
     count = lib.meshopt_simplifyWithAttributes(
-        _ptr(out, _u32p), _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12,
-        attr_ptr, attr_stride, w_ptr, attr_count, lock_ptr, int(target_index_count),
-        float(target_error), int(options), ctypes.byref(err),
+        _ptr(out, _u32p), _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12, *attr_args, lock_ptr,
+        int(target_index_count), float(target_error), int(options), ctypes.byref(err),
     )
     return out[:count].copy(), float(err.value)
 
@@ -221,31 +233,13 @@ def simplify_with_update(
     lib = library()
     if not has_update():
         raise MeshoptUnavailableError("meshopt_simplifyWithUpdate needs meshoptimizer >= 0.25: pip install almeshopt")
-    pos = np.array(positions, dtype=np.float32, order="C").reshape(-1, 3)
-    idx = np.array(indices, dtype=np.uint32, order="C").reshape(-1)
-    if len(idx) % 3:
-        raise ValueError("indices must be a triangle list")
-    if len(idx) and int(idx.max()) >= len(pos):
-        raise ValueError("index out of range")
+    # the library writes positions, attributes and indices in place: work on copies
+    pos, idx, attr, attr_args, lock_ptr = _simplify_inputs(positions, indices, attributes, weights, vertex_lock,
+                                                           copy=True)
     err = ctypes.c_float(0.0)
-    attr = None
-    if attributes is not None and attributes.shape[1]:
-        attr = np.array(attributes, dtype=np.float32, order="C").reshape(len(pos), -1)
-        w = np.ascontiguousarray(weights, dtype=np.float32).reshape(-1)
-        if len(w) != attr.shape[1]:
-            raise ValueError("one weight per attribute column")
-        attr_ptr, attr_stride, w_ptr, attr_count = _ptr(attr, _f32p), attr.strides[0], _ptr(w, _f32p), len(w)
-    else:
-        attr_ptr, attr_stride, w_ptr, attr_count = None, 0, None, 0
-    lock_ptr = None
-    if vertex_lock is not None:
-        lock = np.ascontiguousarray(vertex_lock, dtype=np.uint8).reshape(-1)
-        if len(lock) != len(pos):
-            raise ValueError("one lock flag per vertex")
-        lock_ptr = _ptr(lock, _u8p)
     count = lib.meshopt_simplifyWithUpdate(
-        _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12, attr_ptr, attr_stride, w_ptr, attr_count,
-        lock_ptr, int(target_index_count), float(target_error), int(options), ctypes.byref(err),
+        _ptr(idx, _u32p), len(idx), _ptr(pos, _f32p), len(pos), 12, *attr_args, lock_ptr,
+        int(target_index_count), float(target_error), int(options), ctypes.byref(err),
     )
     return idx[:count].copy(), pos, attr, float(err.value)
 

@@ -130,12 +130,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     fixed, direction = _feature_lines(level, weld, wfaces, count)
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
     query = reference if reference is not None else SurfaceQuery(original, candidates=4, max_samples=8 * samples)
-    o_points, o_faces = sample_surface(original, samples, seed=seed + 1)
-    keep = np.arange(len(o_points) - samples)
-    if len(keep) > samples:
-        keep = rng.choice(keep, samples, replace=False)
-    keep = np.concatenate([keep, np.arange(len(o_points) - samples, len(o_points))])
-    o_points, o_faces = o_points[keep], o_faces[keep]
+    o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)
     o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
     best_pos, best_h, first_h = pos.copy(), float("inf"), float("inf")

@@ -28,8 +28,12 @@ from meshforge.core.model import Model
 from meshforge.geometry.mesh import Mesh
 
 
-def sample_surface(mesh: Mesh, count: int, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """``(points (K, 3), face index (K,))``: every vertex (on one of its faces) plus ``count`` area-weighted points."""
+def sample_surface(mesh: Mesh, count: int, seed: int = 0, max_vertices: int | None = None,
+                   vertex_rng: np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``(points (K, 3), face index (K,))``: every vertex (on one of its faces) plus ``count`` area-weighted
+    points. ``max_vertices``: at most that many vertices, a random choice (``vertex_rng``, else a generator
+    seeded with ``seed``): tips and corners are where distances peak, but a dense mesh has more than a quick
+    measure needs."""
     rng = np.random.default_rng(seed)
     faces = mesh.faces
     areas = mesh.face_areas()
@@ -45,6 +49,9 @@ def sample_surface(mesh: Mesh, count: int, seed: int = 0) -> tuple[np.ndarray, n
     vertex_face = np.zeros(mesh.vertex_count, dtype=np.int64)
     vertex_face[faces.reshape(-1)] = corner_face
     used = np.unique(faces)
+    if max_vertices is not None and len(used) > max_vertices:
+        pick = (vertex_rng or np.random.default_rng(seed)).choice(len(used), max_vertices, replace=False)
+        used = used[pick]
     return np.concatenate([mesh.vertices[used], points]), np.concatenate([vertex_face[used], face_ids])
 
 

@@ -572,11 +572,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
 def _search_points(mesh: Mesh, seed: int) -> np.ndarray:
     """At most :data:`SEARCH_SAMPLES` of ``mesh``'s vertices (tips and corners, where distances peak)
     plus :data:`SEARCH_SAMPLES` area-weighted surface points."""
-    points, _ = sample_surface(mesh, SEARCH_SAMPLES, seed=seed)
-    corners, inside = points[:-SEARCH_SAMPLES], points[-SEARCH_SAMPLES:]
-    if len(corners) > SEARCH_SAMPLES:
-        corners = corners[np.random.default_rng(seed).choice(len(corners), SEARCH_SAMPLES, replace=False)]
-    return np.concatenate([corners, inside])
+    return sample_surface(mesh, SEARCH_SAMPLES, seed=seed, max_vertices=SEARCH_SAMPLES)[0]
 
 
 def _simplify_one(
