@@ -15,8 +15,9 @@ Seam duplicates made by float rounding are snapped onto one position first (mesh
 seams by exact position equality), and exact duplicates (same position, UV and normal) are merged, or
 they would hold the surface like seams.
 
-Coarse levels are then searched, cliff-checked and fitted to the original surface, each step judged
-by a measured Hausdorff distance (:func:`simplify_mesh`, :mod:`meshforge.lod.fit`).
+Coarse levels are then searched, cliff-checked, fitted to the original surface and tried without
+their small loose pieces, each step judged by a measured Hausdorff distance (:func:`simplify_mesh`,
+:mod:`meshforge.lod.fit`).
 
 Targets: a ratio of triangles, a triangle count, or a geometric error (meters, or a fraction of the
 model's bounding-box diagonal); the first one reached stops the collapse (a ratio may stop early
@@ -79,6 +80,10 @@ class SimplifyOptions:
     #: factor while saving under a third of the triangles (``_before_cliff``); None always reaches it.
     #: A triangle budget is a cap: it is always reached when seams allow.
     cliff: float | None = 4.0
+    #: at coarse levels, also try without the small disconnected pieces that meshoptimizer's pruning
+    #: would remove (hoops on a barrel, a bolt head), giving their triangles to the rest; the closer
+    #: result wins (``_without_small_pieces``).
+    drop_pieces: bool = True
 
     def __post_init__(self) -> None:
         if self.ratio is None and self.triangles is None and self.error_m is None and self.error_relative is None:
@@ -459,18 +464,29 @@ def simplify_mesh(
     2. ``opts.cliff`` (ratio targets only): stop early when the last collapses multiply the distance
        (:func:`_before_cliff`);
     3. ``opts.fit``: the kept vertices are fitted to the original surface, largest gaps first
-       (:func:`meshforge.lod.fit.fit_to_surface`).
+       (:func:`meshforge.lod.fit.fit_to_surface`);
+    4. ``opts.drop_pieces``: the same without the small disconnected pieces meshoptimizer's pruning
+       would remove, when that is closer (:func:`_without_small_pieces`).
 
-    A collapse that seams stopped well above its target skips all three (its restarts took the time).
+    A collapse that seams stopped well above its target skips steps 1-3 (its restarts took the time).
     """
-    n = mesh.triangle_count
     if closed is None:
         closed = topology.is_closed(mesh)
     measure = _Measure(mesh)
+    chosen, _ = _refine(mesh, target_triangles, max_error_m, opts, closed, measure)
+    if opts.drop_pieces:
+        chosen = _without_small_pieces(mesh, target_triangles, max_error_m, opts, chosen, measure)
+    return chosen
+
+
+def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
+            measure: _Measure) -> tuple[SimplifyResult, bool]:
+    """Steps 1-3 of :func:`simplify_mesh`: ``(result, reached)`` as :func:`_search` returns them."""
+    n = mesh.triangle_count
     chosen, reached = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
     count = chosen.mesh.triangle_count
     if not 0 < count < n or count > COARSE_TRIANGLES:
-        return chosen
+        return chosen, reached
     soft = opts.cliff is not None and opts.ratio is not None and opts.triangles is None
     if soft and reached and target_triangles > 0 and chosen.error > 0:
         chosen = _before_cliff(mesh, target_triangles, max_error_m, opts, closed, chosen, measure)
@@ -481,7 +497,70 @@ def simplify_mesh(
         # the fit judges itself on its own samples; with the search's samples too, it must come out closer
         if max(after, measure.hausdorff(fitted)) < max(before, measure.hausdorff(chosen.mesh)):
             chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
-    return chosen
+    return chosen, reached
+
+
+def _components(mesh: Mesh) -> tuple[np.ndarray, int]:
+    """``(component per vertex, count)``: pieces of the surface joined through shared positions."""
+    from scipy.sparse.csgraph import connected_components
+
+    weld = mesh.weld_map()
+    count = int(weld.max()) + 1 if mesh.vertex_count else 0
+    _, labels = connected_components(topology.adjacency(weld[mesh.faces], count), directed=False)
+    return labels[weld], int(labels.max()) + 1 if count else 0
+
+
+def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+                          chosen: SimplifyResult, measure: _Measure) -> SimplifyResult:
+    """``chosen``, or the mesh simplified without its small disconnected pieces when that is closer.
+
+    At a coarse level a small piece (a barrel's hoop, a handle's rivet) may hold its triangles because
+    its seams or its shape cannot go lower, and the rest of the mesh pays for them: the barrel body
+    became a box to keep four hoops. meshoptimizer's pruning (``meshopt_SimplifyPrune``) names the pieces
+    it would remove at this target; the rest is then simplified on its own to the whole target (steps
+    1-3 of :func:`simplify_mesh`), and the two results are measured against the whole mesh: the closer
+    one wins (a removed piece counts at its full distance to what is left). Only coarse levels (at most
+    :data:`COARSE_TRIANGLES`, reached or stalled above their target) try it, and only when the pieces
+    lie closer to the rest than the level is to the mesh (else dropping them cannot be closer).
+    """
+    n, count = mesh.triangle_count, chosen.mesh.triangle_count
+    if not 0 < count < n or count > COARSE_TRIANGLES or n > SEARCH_MAX_TRIANGLES or n < 8:
+        return chosen
+    piece, pieces = _components(mesh)
+    if pieces < 2:
+        return chosen
+    # one pruning collapse names the pieces (its result is not used: validity does not matter here)
+    unique, first = merge_duplicates(mesh)
+    src = _Input.of(unique, first, opts)
+    flags = meshopt.SIMPLIFY_ERROR_ABSOLUTE | meshopt.SIMPLIFY_PRUNE
+    if opts.lock_borders:
+        flags |= meshopt.SIMPLIFY_LOCK_BORDER
+    limit = 1e30 if max_error_m is None else float(max_error_m)
+    indices, _ = meshopt.simplify_with_attributes(src.positions, unique.faces, src.attributes, src.weights,
+                                                  3 * max(int(target_triangles), 0), limit, flags)
+    kept = np.zeros(pieces, dtype=bool)
+    kept[piece[first[np.unique(indices)]]] = True
+    if kept.all() or not kept.any():
+        return chosen
+    on_rest = kept[piece[mesh.faces[:, 0]]]
+    rest, used = _submesh(mesh, mesh.faces[on_rest])
+    dropped, _ = _submesh(mesh, mesh.faces[~on_rest])
+    rest_measure = _Measure(rest)
+    far = measure.hausdorff(chosen.mesh)
+    # a dropped piece is at least about its own distance from the rest: no chance when that is farther
+    gap = float(rest_measure.reference.distance(_search_points(dropped, 4)).max())
+    log.debug("simplify: dropped pieces lie within %.3g of the rest; the level is %.3g away", gap, far)
+    if gap >= far:
+        return chosen
+    once = replace(opts, drop_pieces=False)
+    alone, _ = _refine(rest, target_triangles, max_error_m, once, topology.is_closed(rest), rest_measure)
+    if not alone.mesh.triangle_count:
+        return chosen
+    candidate = SimplifyResult(alone.mesh, alone.error, used[alone.source_vertex])
+    near = measure.hausdorff(candidate.mesh)
+    log.debug("simplify: without %d of %d pieces (%d of %d triangles) the distance is %.3g, with them %.3g",
+              int((~kept).sum()), pieces, n - rest.triangle_count, n, near, far)
+    return candidate if near < far else chosen
 
 
 class _Measure:
@@ -492,6 +571,8 @@ class _Measure:
         self.mesh = mesh
         self._reference = None
         self._points: np.ndarray | None = None
+        #: id(level) -> (level, distance): a level measured twice (search, cliff, fit) is measured once
+        self._known: dict[int, tuple[Mesh, float]] = {}
 
     @property
     def reference(self) -> SurfaceQuery:
@@ -502,11 +583,16 @@ class _Measure:
     def hausdorff(self, level: Mesh) -> float:
         if not level.triangle_count:
             return float("inf")
+        known = self._known.get(id(level))
+        if known is not None and known[0] is level:
+            return known[1]
         if self._points is None:
             self._points = _search_points(self.mesh, 2)
         query = SurfaceQuery(level, candidates=4, max_samples=4 * SEARCH_SAMPLES)
-        return max(float(query.distance(self._points).max()),
-                   float(self.reference.distance(_search_points(level, 3)).max()))
+        h = max(float(query.distance(self._points).max()),
+                float(self.reference.distance(_search_points(level, 3)).max()))
+        self._known[id(level)] = (level, h)
+        return h
 
 
 def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
