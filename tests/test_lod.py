@@ -456,3 +456,44 @@ def test_small_pieces_give_way_at_coarse_levels():
     d_dropped = surface_distance(ref, dropped.merged_mesh(), 5000).hausdorff
     assert d_dropped < 0.5 * d_kept
 
+
+
+def test_split_normals_again_restores_hard_edges():
+    # a box's corners carry three normals (one per side); merged for the collapse, they come back
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.geometry.primitives import box
+    from meshforge.lod.simplify import merge_normal_splits, split_normals_again
+
+    faceted = box((1.0, 2.0, 3.0))
+    # one UV per corner position, so only the normals split the corners
+    cube = Mesh(faceted.vertices, faceted.faces, faceted.normals, faceted.vertices[:, :2] * 0.25 + 0.5)
+    softer, kept = merge_normal_splits(cube)
+    assert softer.vertex_count < cube.vertex_count
+    again, source = split_normals_again(cube, softer, kept)
+    assert again.vertex_count == cube.vertex_count
+    assert np.array_equal(again.faces.shape, cube.faces.shape)
+    # every corner has its own face's normal again, and the UV of the vertex it names
+    corner_normals = again.normals[again.faces.reshape(-1)]
+    assert np.allclose(corner_normals, np.repeat(cube.face_normals(), 3, axis=0), atol=1e-6)
+    assert softer.vertex_count == 8
+    assert np.allclose(again.uvs, cube.uvs[source])
+    assert np.allclose(again.normals, cube.normals[source])
+
+
+def test_softened_collapse_is_closer_where_hard_edges_hold_the_shape():
+    # a mug's rim and base are hard edges; at 2% they hold the surface like UV seams
+    from meshforge.lod.simplify import SimplifyOptions, _simplify_one
+
+    mesh = build(Recipe("mug")).merged_mesh()
+    target = round(0.02 * mesh.triangle_count)
+    opts = SimplifyOptions(ratio=0.02, uv_weight=0.1, normal_weight=0.05)
+    hard = _simplify_one(mesh, target, None, opts, mesh.is_watertight())
+    soft = _simplify_one(mesh, target, None, opts, mesh.is_watertight(), soften=True)
+    assert soft.mesh.triangle_count <= 1.05 * target + 4
+    d_hard = surface_distance(mesh, hard.mesh, 5000).hausdorff
+    d_soft = surface_distance(mesh, soft.mesh, 5000).hausdorff
+    assert d_soft < 0.8 * d_hard
+    # normals and UVs are the original vertices' (split again where the level keeps a hard edge)
+    assert np.allclose(soft.mesh.normals, mesh.normals[soft.source_vertex])
+    assert np.allclose(soft.mesh.uvs, mesh.uvs[soft.source_vertex])
+    assert uv_provenance(mesh, soft.mesh) == {"foreign_vertices": 0, "cross_chart_faces": 0}

@@ -48,7 +48,7 @@ def sample_surface(mesh: Mesh, count: int, seed: int = 0, max_vertices: int | No
     corner_face = np.repeat(np.arange(len(faces)), 3)
     vertex_face = np.zeros(mesh.vertex_count, dtype=np.int64)
     vertex_face[faces.reshape(-1)] = corner_face
-    used = np.unique(faces)
+    used = np.flatnonzero(np.bincount(faces.reshape(-1), minlength=mesh.vertex_count))
     if max_vertices is not None and len(used) > max_vertices:
         pick = (vertex_rng or np.random.default_rng(seed)).choice(len(used), max_vertices, replace=False)
         used = used[pick]

@@ -166,8 +166,7 @@ def merge_normal_splits(mesh: Mesh, where: np.ndarray | None = None) -> tuple[Me
     cols = [weld[:, None].astype(np.float64), own[:, None]]
     if mesh.uvs is not None:
         cols.append(np.round(mesh.uvs * 1e7))
-    _, first, inverse = np.unique(np.concatenate(cols, axis=1), axis=0, return_index=True, return_inverse=True)
-    inverse = inverse.reshape(-1)
+    first, inverse = topology.unique_rows(np.concatenate(cols, axis=1))
     normals = None
     if mesh.normals is not None:
         acc = np.zeros((len(first), 3))
@@ -192,10 +191,9 @@ def merge_duplicates(mesh: Mesh) -> tuple[Mesh, np.ndarray]:
         cols.append(np.round(np.nan_to_num(mesh.uvs) * 1e7))
     if mesh.normals is not None:
         cols.append(np.round(np.nan_to_num(mesh.normals) * 1e6))
-    _, first, inverse = np.unique(np.concatenate(cols, axis=1), axis=0, return_index=True, return_inverse=True)
+    first, inverse = topology.unique_rows(np.concatenate(cols, axis=1))
     if len(first) == mesh.vertex_count:
         return mesh, np.arange(mesh.vertex_count)
-    inverse = inverse.reshape(-1)
     out = Mesh(mesh.vertices[first], inverse[mesh.faces], None if mesh.normals is None else mesh.normals[first],
                None if mesh.uvs is None else mesh.uvs[first], mesh.uv_mode)
     out._weld = topology.relabel(weld[first])
@@ -231,11 +229,14 @@ class _Input:
     weights: np.ndarray | None
     #: welded position id per vertex; the same ids as the original's, softened or not.
     weld: np.ndarray
+    #: hard-normal splits were merged somewhere (:func:`merge_normal_splits`): the result's normals
+    #: are split again from the original's (:func:`split_normals_again`).
+    softened: bool = False
 
     @classmethod
-    def of(cls, mesh: Mesh, first: np.ndarray, opts: SimplifyOptions) -> _Input:
+    def of(cls, mesh: Mesh, first: np.ndarray, opts: SimplifyOptions, softened: bool = False) -> _Input:
         attributes, weights = _attributes(mesh, opts)
-        return cls(mesh, first, snap_seams(mesh), attributes, weights, mesh.weld_map())
+        return cls(mesh, first, snap_seams(mesh), attributes, weights, mesh.weld_map(), softened)
 
 
 @dataclass
@@ -375,7 +376,7 @@ def _bisect_limit(src: _Input, topo: _Topology, target: int, broken: float, flag
 
 
 def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: int,
-                    opts: SimplifyOptions) -> _Attempt | None:
+                    opts: SimplifyOptions, first: _Attempt | None = None) -> _Attempt | None:
     """The collapse of the original mesh to ``target`` triangles (or ``limit`` error) that keeps the
     topology, or the valid one closest to it; None when every collapse breaks it.
 
@@ -387,7 +388,7 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
     the broken edges are locked (meshoptimizer's ``vertex_lock``: they neither move nor go away): the
     few vertices still holding the surface apart there, e.g. the third corner of a thin handle's
     cross-section that the broken collapse folded away. Locks accumulate over the rounds; the best valid
-    result seen is kept.
+    result seen is kept. ``first``: the unlocked collapse of ``src``, when the caller already ran it.
     """
     locked = np.zeros(topo.count, dtype=bool)
     softened = 0
@@ -395,7 +396,7 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
     for _round in range(LOCK_ROUNDS):
         if topo.runs <= 0:
             break
-        attempt = _collapse(src, topo, target, limit, flags, locked)
+        attempt = first if _round == 0 and first is not None else _collapse(src, topo, target, limit, flags, locked)
         if attempt.valid:
             return _better(best, attempt, target)
         mask = np.zeros(topo.count, dtype=bool)
@@ -405,7 +406,7 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
             softer, kept = merge_normal_splits(src.mesh, region)
             softened += 1
             if softer.vertex_count < src.mesh.vertex_count:
-                src = _Input.of(softer, src.first[kept], opts)
+                src = _Input.of(softer, src.first[kept], opts, softened=True)
                 log.debug("simplify: %d broken positions, merged hard-normal splits around them", len(attempt.bad))
                 continue
         before = _bisect_limit(src, topo, target, min(limit, attempt.error), flags, locked, BISECT_STEPS)
@@ -428,9 +429,12 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
     return best
 
 
-#: Attribute weightings tried besides the requested one, as factors on ``uv_weight`` and
-#: ``normal_weight`` (:func:`simplify_mesh` keeps the candidate with the lowest measured distance).
-SEARCH_WEIGHTS = (0.2, 0.0)
+#: Collapses tried besides the requested one: ``(factor on uv_weight and normal_weight, soften)``, where
+#: ``soften`` merges hard-normal splits for the collapse and splits the normals again afterwards
+#: (:func:`split_normals_again`); :func:`simplify_mesh` keeps the candidate with the lowest measured
+#: distance. Hard edges hold a coarse level like UV seams do: a mug's rim and base at 2% (1.25 -> 0.74
+#: of PyMeshLab's distance).
+SEARCH_VARIANTS = ((0.2, True), (0.0, True))
 #: Surface samples per side when candidates are compared.
 SEARCH_SAMPLES = 1500
 #: Another candidate replaces the requested weighting only when its measured Hausdorff distance is at
@@ -458,9 +462,9 @@ def simplify_mesh(
     the greedy collapse order decides most of the error, get three more steps, each judged by the
     two-sided Hausdorff distance to ``mesh`` measured on :data:`SEARCH_SAMPLES` samples per side:
 
-    1. ``opts.search``: the collapse is also run with lighter attribute weights
-       (:data:`SEARCH_WEIGHTS`) and the closest result within reach of the target wins (the requested
-       weighting unless another is clearly closer, :data:`SEARCH_MARGIN`);
+    1. ``opts.search``: the collapse is also run with lighter attribute weights and hard edges
+       softened (:data:`SEARCH_VARIANTS`) and the closest result within reach of the target wins (the
+       requested weighting unless another is clearly closer, :data:`SEARCH_MARGIN`);
     2. ``opts.cliff`` (ratio targets only): stop early when the last collapses multiply the distance
        (:func:`_before_cliff`);
     3. ``opts.fit``: the kept vertices are fitted to the original surface, largest gaps first
@@ -565,7 +569,7 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
 
 class _Measure:
     """Sampled two-sided Hausdorff distances (meters) from one mesh to candidate levels; the query on
-    the mesh is built on first use."""
+    the mesh is built on first use. Also keeps the mesh's welded topology for every collapse of it."""
 
     def __init__(self, mesh: Mesh):
         self.mesh = mesh
@@ -573,6 +577,13 @@ class _Measure:
         self._points: np.ndarray | None = None
         #: id(level) -> (level, distance): a level measured twice (search, cliff, fit) is measured once
         self._known: dict[int, tuple[Mesh, float]] = {}
+        self._topology: _Topology | None = None
+
+    def topology(self, closed: bool) -> _Topology:
+        """The mesh's :class:`_Topology`, built once; each call gets a copy with its own run budget."""
+        if self._topology is None or self._topology.closed != closed:
+            self._topology = _Topology.of(self.mesh, closed)
+        return replace(self._topology, runs=MAX_COLLAPSES)
 
     @property
     def reference(self) -> SurfaceQuery:
@@ -611,7 +622,7 @@ def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, 
     limit = 0.5 * chosen.error
     if max_error_m is not None:
         limit = min(limit, max_error_m)
-    before = _simplify_one(mesh, target_triangles, limit, opts, closed)
+    before = _simplify_one(mesh, target_triangles, limit, opts, closed, topo=measure.topology(closed))
     count, more = chosen.mesh.triangle_count, before.mesh.triangle_count
     if not count < more <= CLIFF_SPAN * count:
         return chosen
@@ -629,7 +640,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
     closer (see :func:`simplify_mesh`); ``reached``: whether it is within reach of the triangle target
     (False when seams stopped it above)."""
     n = mesh.triangle_count
-    first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed)
+    first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed, topo=measure.topology(closed))
     reach = STALL_SLACK * max(int(target_triangles), 1)
     count = first.mesh.triangle_count
     if target_triangles > 0 and count > reach:
@@ -640,9 +651,11 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         return first, True  # no attributes to weigh
     if target_triangles <= 0:
         reach = STALL_SLACK * count  # an error target alone: compare at about the same count
-    variants = [replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f)
-                for f in SEARCH_WEIGHTS if f != 1.0]
-    results = [first] + [_simplify_one(mesh, target_triangles, max_error_m, v, closed) for v in variants]
+    results = [first] + [
+        _simplify_one(mesh, target_triangles, max_error_m,
+                      replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f), closed,
+                      soften=soft, topo=measure.topology(closed))
+        for f, soft in SEARCH_VARIANTS]
     best, best_h = first, float("inf")
     for i, res in enumerate(results):
         if res.mesh.triangle_count > reach or not res.mesh.triangle_count:
@@ -663,9 +676,13 @@ def _search_points(mesh: Mesh, seed: int) -> np.ndarray:
 
 def _simplify_one(
     mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
+    soften: bool = False, topo: _Topology | None = None,
 ) -> SimplifyResult:
     """One weighting of :func:`simplify_mesh`.
 
+    ``soften``: collapse with every hard-normal split merged (only UV seams hold the surface) and split
+    the normals again afterwards (:func:`split_normals_again`). ``topo``: ``mesh``'s welded topology when
+    the caller has it (:meth:`_Measure.topology`).
     One meshoptimizer collapse of the original mesh; where it breaks the topology, the collapse is
     restarted from the original with locks there, or with a lower error limit (:func:`_valid_collapse`).
     When seams stop it above its target, the collapse is restarted once more from the original with its
@@ -685,19 +702,29 @@ def _simplify_one(
         flags |= meshopt.SIMPLIFY_PRUNE
     target = max(int(target_triangles), 0)
     limit = 1e30 if max_error_m is None else float(max_error_m)
-    topo = _Topology.of(mesh, closed)
+    topo = _Topology.of(mesh, closed) if topo is None else topo
     topo.update = opts.place and meshopt.has_update()
-    unique, first = merge_duplicates(mesh)
-    best = _valid_collapse(_Input.of(unique, first, opts), topo, target, limit, flags, opts)
-    stalled = best is None or len(best.faces) > STALL_SLACK * target
-    budget_stopped = best is not None and max_error_m is not None and best.error >= 0.5 * limit
-    if stalled and not budget_stopped and opts.soften_when_stalled and mesh.normals is not None:
-        softer, first = merge_normal_splits(mesh)
-        if softer.vertex_count < mesh.vertex_count:
-            log.debug("simplify: stalled at %s triangles, restarting with hard-normal seams smoothed",
-                      "?" if best is None else len(best.faces))
-            best = _better(best, _valid_collapse(_Input.of(softer, first, opts), topo, target, limit, flags, opts),
-                           target)
+    if soften and mesh.normals is not None:
+        best = _valid_collapse(_softened_input(mesh, opts), topo, target, limit, flags, opts)
+    else:
+        hard = _Input.of(*merge_duplicates(mesh), opts)
+        probe = _collapse(hard, topo, target, limit, flags, None)
+
+        def stalled(a: _Attempt) -> bool:  # above the target, and not because the error limit stopped it
+            return len(a.faces) > STALL_SLACK * target and (max_error_m is None or a.error < 0.5 * limit)
+
+        best = None
+        if stalled(probe) and opts.soften_when_stalled and mesh.normals is not None:
+            # seams stopped it; locks and lower limits only keep more, so the hard-edged collapse stays
+            # stalled: hard-normal seams are smoothed first, and the hard one only runs if that is no better
+            log.debug("simplify: stalled at %d triangles, restarting with hard-normal seams smoothed",
+                      len(probe.faces))
+            best = _valid_collapse(_softened_input(mesh, opts), topo, target, limit, flags, opts)
+            if best is not None and (len(best.faces) > len(probe.faces) or
+                                     best.error > ERROR_JUMP * max(probe.error, 1e-30)):
+                best = _better(_valid_collapse(hard, topo, target, limit, flags, opts, first=probe), best, target)
+        if best is None:
+            best = _valid_collapse(hard, topo, target, limit, flags, opts, first=probe)
     if best is None or not len(best.faces):
         return SimplifyResult(mesh, 0.0, identity)
     out, used = _submesh(best.source.mesh, best.faces)
@@ -713,16 +740,63 @@ def _simplify_one(
     if opts.flat:
         placed = out
         out = out.with_normals(crease_deg=0.0)
-        source = source[_source_after_split(out, placed.vertices)]
+        source = source[_corner_origin(placed, out)]
+    elif best.source.softened:
+        out, source = split_normals_again(mesh, out, source)
     return SimplifyResult(out, float(best.error), source)
 
 
-def _source_after_split(split: Mesh, before: np.ndarray) -> np.ndarray:
-    """Index into ``before`` of each vertex of ``split`` (with_normals only duplicates vertices)."""
-    from scipy.spatial import cKDTree
+def _softened_input(mesh: Mesh, opts: SimplifyOptions) -> _Input:
+    """``mesh`` with its hard-normal splits and exact duplicates merged, ready to collapse."""
+    softer, kept = merge_normal_splits(mesh)
+    unique, first = merge_duplicates(softer)
+    return _Input.of(unique, kept[first], opts, softened=True)
 
-    _, nearest = cKDTree(before).query(split.vertices)
-    return nearest
+
+def _corner_origin(before: Mesh, after: Mesh) -> np.ndarray:
+    """Index into ``before``'s vertices of each vertex of ``after``, a copy with vertices split (same faces
+    in the same order, as :meth:`Mesh.with_normals` returns)."""
+    origin = np.zeros(after.vertex_count, dtype=np.int64)
+    origin[after.faces.reshape(-1)] = before.faces.reshape(-1)
+    return origin
+
+
+def split_normals_again(original: Mesh, level: Mesh, source: np.ndarray) -> tuple[Mesh, np.ndarray]:
+    """``(level, source)`` with the original's hard edges back where the level still has them.
+
+    A collapse that merged hard-normal splits (:func:`merge_normal_splits`) leaves one vertex with an
+    averaged normal where the original had one per smoothing group (a box corner, a mug's rim). Each
+    face corner of ``level`` takes, among the original vertices at its source's position with its UV,
+    the normal closest to the face's own; vertices whose corners chose differently are split. Smooth
+    surfaces stay smooth (one candidate), UVs do not change. ``source``: original vertex per level
+    vertex, as in :class:`SimplifyResult`; the returned one names the vertex whose normal was taken.
+    """
+    weld = original.weld_map()
+    cols = [weld[:, None].astype(np.float64)]
+    if original.uvs is not None:
+        cols.append(np.round(np.nan_to_num(original.uvs) * 1e7))
+    key = topology.unique_rows(np.concatenate(cols, axis=1))[1]
+    order = np.argsort(key, kind="stable")
+    sizes = np.bincount(key)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    corner = level.faces.reshape(-1)
+    group = key[source[corner]]
+    face_normal = np.repeat(level.face_normals(), 3, axis=0)
+    normals = np.nan_to_num(original.normals)
+    chosen = source[corner].copy()
+    best = np.full(len(corner), -np.inf)
+    for slot in range(int(sizes[np.unique(group)].max(initial=0))):
+        has = sizes[group] > slot
+        cand = order[np.minimum(starts[group] + slot, len(order) - 1)]
+        dot = np.einsum("ij,ij->i", normals[cand], face_normal)
+        better = has & (dot > best)
+        chosen[better], best[better] = cand[better], dot[better]
+    first, inverse = topology.unique_rows(np.stack([corner, chosen], axis=1))
+    pairs = np.stack([corner, chosen], axis=1)[first]
+    out = Mesh(level.vertices[pairs[:, 0]], inverse.reshape(-1, 3), original.normals[pairs[:, 1]],
+               None if level.uvs is None else level.uvs[pairs[:, 0]], level.uv_mode)
+    out._weld = topology.relabel(level.weld_map()[pairs[:, 0]])
+    return out, pairs[:, 1]
 
 
 def _part_scale(transform: np.ndarray) -> float:

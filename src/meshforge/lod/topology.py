@@ -19,6 +19,22 @@ def relabel(labels: np.ndarray) -> np.ndarray:
     return np.unique(labels, return_inverse=True)[1].reshape(-1).astype(np.int64)
 
 
+def unique_rows(table: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(first, inverse)`` as ``np.unique(table, axis=0, return_index=True, return_inverse=True)`` gives
+    them (rows in lexicographic order, first occurrences), from one stable ``lexsort``: several times
+    faster on the (N, 3..6) vertex keys the simplifier groups by."""
+    table = np.asarray(table)
+    if not len(table):
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort(table.T[::-1])
+    rows = table[order]
+    start = np.r_[True, np.any(rows[1:] != rows[:-1], axis=1)]
+    group = np.cumsum(start) - 1
+    inverse = np.empty(len(table), dtype=np.int64)
+    inverse[order] = group
+    return order[start], inverse
+
+
 def edge_keys(wfaces: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     """``(undirected key (3M,), directed (3M, 2) edges)`` of a welded face array, corner order 01, 12, 20."""
     e = np.concatenate([wfaces[:, [0, 1]], wfaces[:, [1, 2]], wfaces[:, [2, 0]]]).astype(np.int64)
