@@ -129,7 +129,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     count = len(pos)
     fixed, direction = _feature_lines(level, weld, wfaces, count)
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
-    query = reference if reference is not None else SurfaceQuery(original, candidates=4, max_samples=8 * samples)
+    query = reference if reference is not None else SurfaceQuery(original)
     o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)
     o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
@@ -142,7 +142,7 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
         r1 = closest - pts
         # original -> level
         lvl = Mesh(pos, wfaces)
-        lq = SurfaceQuery(lvl, candidates=4, max_samples=max(4 * len(wfaces), 4 * samples))
+        lq = SurfaceQuery(lvl)
         on_level, lface = lq.closest(o_points)
         r2 = o_points - on_level
         # a pair counts only where both surfaces face the same way: where pieces touch or cross, the

@@ -588,7 +588,7 @@ class _Measure:
     @property
     def reference(self) -> SurfaceQuery:
         if self._reference is None:
-            self._reference = SurfaceQuery(self.mesh, candidates=4, max_samples=8 * SEARCH_SAMPLES)
+            self._reference = SurfaceQuery(self.mesh)
         return self._reference
 
     def hausdorff(self, level: Mesh) -> float:
@@ -599,7 +599,7 @@ class _Measure:
             return known[1]
         if self._points is None:
             self._points = _search_points(self.mesh, 2)
-        query = SurfaceQuery(level, candidates=4, max_samples=4 * SEARCH_SAMPLES)
+        query = SurfaceQuery(level)
         h = max(float(query.distance(self._points).max()),
                 float(self.reference.distance(_search_points(level, 3)).max()))
         self._known[id(level)] = (level, h)
