@@ -497,7 +497,7 @@ def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
     if opts.fit and reached:
         from meshforge.lod.fit import fit_to_surface
 
-        fitted, after, before = fit_to_surface(mesh, chosen.mesh, reference=measure.reference)
+        fitted, after, before = fit_to_surface(mesh, chosen.mesh, samples=SEARCH_SAMPLES, reference=measure.reference)
         # the fit judges itself on its own samples; with the search's samples too, it must come out closer
         if max(after, measure.hausdorff(fitted)) < max(before, measure.hausdorff(chosen.mesh)):
             chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
@@ -534,16 +534,15 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
     if pieces < 2:
         return chosen
     # one pruning collapse names the pieces (its result is not used: validity does not matter here)
-    unique, first = merge_duplicates(mesh)
-    src = _Input.of(unique, first, opts)
+    src = measure.prepared.input(opts, soften=False)
     flags = meshopt.SIMPLIFY_ERROR_ABSOLUTE | meshopt.SIMPLIFY_PRUNE
     if opts.lock_borders:
         flags |= meshopt.SIMPLIFY_LOCK_BORDER
     limit = 1e30 if max_error_m is None else float(max_error_m)
-    indices, _ = meshopt.simplify_with_attributes(src.positions, unique.faces, src.attributes, src.weights,
+    indices, _ = meshopt.simplify_with_attributes(src.positions, src.mesh.faces, src.attributes, src.weights,
                                                   3 * max(int(target_triangles), 0), limit, flags)
     kept = np.zeros(pieces, dtype=bool)
-    kept[piece[first[np.unique(indices)]]] = True
+    kept[piece[src.first[np.unique(indices)]]] = True
     if kept.all() or not kept.any():
         return chosen
     on_rest = kept[piece[mesh.faces[:, 0]]]
@@ -567,9 +566,40 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
     return candidate if near < far else chosen
 
 
+class _Prepared:
+    """What every collapse of one mesh starts from, built on first use and shared by the search's,
+    the cliff's and the pieces' collapses: the welded topology, and the vertices with exact duplicates
+    merged (:func:`merge_duplicates`), hard-normal splits kept or merged (:func:`merge_normal_splits`)."""
+
+    def __init__(self, mesh: Mesh):
+        self.mesh = mesh
+        self._topology: _Topology | None = None
+        self._merged: dict[bool, tuple[Mesh, np.ndarray, np.ndarray]] = {}
+
+    def topology(self, closed: bool) -> _Topology:
+        """The mesh's :class:`_Topology`; each call gets a copy with its own run budget."""
+        if self._topology is None or self._topology.closed != closed:
+            self._topology = _Topology.of(self.mesh, closed)
+        return replace(self._topology, runs=MAX_COLLAPSES)
+
+    def input(self, opts: SimplifyOptions, soften: bool) -> _Input:
+        """The :class:`_Input` for ``opts``' attribute weights, hard-normal splits merged if ``soften``."""
+        if soften not in self._merged:
+            if soften:
+                softer, kept = merge_normal_splits(self.mesh)
+                unique, first = merge_duplicates(softer)
+                first = kept[first]
+            else:
+                unique, first = merge_duplicates(self.mesh)
+            self._merged[soften] = (unique, first, snap_seams(unique))
+        unique, first, positions = self._merged[soften]
+        attributes, weights = _attributes(unique, opts)
+        return _Input(unique, first, positions, attributes, weights, unique.weld_map(), soften)
+
+
 class _Measure:
     """Sampled two-sided Hausdorff distances (meters) from one mesh to candidate levels; the query on
-    the mesh is built on first use. Also keeps the mesh's welded topology for every collapse of it."""
+    the mesh is built on first use. ``prepared``: the mesh made ready for collapsing (:class:`_Prepared`)."""
 
     def __init__(self, mesh: Mesh):
         self.mesh = mesh
@@ -577,13 +607,7 @@ class _Measure:
         self._points: np.ndarray | None = None
         #: id(level) -> (level, distance): a level measured twice (search, cliff, fit) is measured once
         self._known: dict[int, tuple[Mesh, float]] = {}
-        self._topology: _Topology | None = None
-
-    def topology(self, closed: bool) -> _Topology:
-        """The mesh's :class:`_Topology`, built once; each call gets a copy with its own run budget."""
-        if self._topology is None or self._topology.closed != closed:
-            self._topology = _Topology.of(self.mesh, closed)
-        return replace(self._topology, runs=MAX_COLLAPSES)
+        self.prepared = _Prepared(mesh)
 
     @property
     def reference(self) -> SurfaceQuery:
@@ -622,7 +646,7 @@ def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, 
     limit = 0.5 * chosen.error
     if max_error_m is not None:
         limit = min(limit, max_error_m)
-    before = _simplify_one(mesh, target_triangles, limit, opts, closed, topo=measure.topology(closed))
+    before = _simplify_one(mesh, target_triangles, limit, opts, closed, prep=measure.prepared)
     count, more = chosen.mesh.triangle_count, before.mesh.triangle_count
     if not count < more <= CLIFF_SPAN * count:
         return chosen
@@ -640,7 +664,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
     closer (see :func:`simplify_mesh`); ``reached``: whether it is within reach of the triangle target
     (False when seams stopped it above)."""
     n = mesh.triangle_count
-    first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed, topo=measure.topology(closed))
+    first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed, prep=measure.prepared)
     reach = STALL_SLACK * max(int(target_triangles), 1)
     count = first.mesh.triangle_count
     if target_triangles > 0 and count > reach:
@@ -654,7 +678,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
     results = [first] + [
         _simplify_one(mesh, target_triangles, max_error_m,
                       replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f), closed,
-                      soften=soft, topo=measure.topology(closed))
+                      soften=soft, prep=measure.prepared)
         for f, soft in SEARCH_VARIANTS]
     best, best_h = first, float("inf")
     for i, res in enumerate(results):
@@ -676,13 +700,13 @@ def _search_points(mesh: Mesh, seed: int) -> np.ndarray:
 
 def _simplify_one(
     mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
-    soften: bool = False, topo: _Topology | None = None,
+    soften: bool = False, prep: _Prepared | None = None,
 ) -> SimplifyResult:
     """One weighting of :func:`simplify_mesh`.
 
     ``soften``: collapse with every hard-normal split merged (only UV seams hold the surface) and split
-    the normals again afterwards (:func:`split_normals_again`). ``topo``: ``mesh``'s welded topology when
-    the caller has it (:meth:`_Measure.topology`).
+    the normals again afterwards (:func:`split_normals_again`). ``prep``: ``mesh`` made ready for
+    collapsing, when the caller has it.
     One meshoptimizer collapse of the original mesh; where it breaks the topology, the collapse is
     restarted from the original with locks there, or with a lower error limit (:func:`_valid_collapse`).
     When seams stop it above its target, the collapse is restarted once more from the original with its
@@ -702,12 +726,13 @@ def _simplify_one(
         flags |= meshopt.SIMPLIFY_PRUNE
     target = max(int(target_triangles), 0)
     limit = 1e30 if max_error_m is None else float(max_error_m)
-    topo = _Topology.of(mesh, closed) if topo is None else topo
+    prep = _Prepared(mesh) if prep is None else prep
+    topo = prep.topology(closed)
     topo.update = opts.place and meshopt.has_update()
     if soften and mesh.normals is not None:
-        best = _valid_collapse(_softened_input(mesh, opts), topo, target, limit, flags, opts)
+        best = _valid_collapse(prep.input(opts, soften=True), topo, target, limit, flags, opts)
     else:
-        hard = _Input.of(*merge_duplicates(mesh), opts)
+        hard = prep.input(opts, soften=False)
         probe = _collapse(hard, topo, target, limit, flags, None)
 
         def stalled(a: _Attempt) -> bool:  # above the target, and not because the error limit stopped it
@@ -719,7 +744,7 @@ def _simplify_one(
             # stalled: hard-normal seams are smoothed first, and the hard one only runs if that is no better
             log.debug("simplify: stalled at %d triangles, restarting with hard-normal seams smoothed",
                       len(probe.faces))
-            best = _valid_collapse(_softened_input(mesh, opts), topo, target, limit, flags, opts)
+            best = _valid_collapse(prep.input(opts, soften=True), topo, target, limit, flags, opts)
             if best is not None and (len(best.faces) > len(probe.faces) or
                                      best.error > ERROR_JUMP * max(probe.error, 1e-30)):
                 best = _better(_valid_collapse(hard, topo, target, limit, flags, opts, first=probe), best, target)
@@ -744,13 +769,6 @@ def _simplify_one(
     elif best.source.softened:
         out, source = split_normals_again(mesh, out, source)
     return SimplifyResult(out, float(best.error), source)
-
-
-def _softened_input(mesh: Mesh, opts: SimplifyOptions) -> _Input:
-    """``mesh`` with its hard-normal splits and exact duplicates merged, ready to collapse."""
-    softer, kept = merge_normal_splits(mesh)
-    unique, first = merge_duplicates(softer)
-    return _Input.of(unique, kept[first], opts, softened=True)
 
 
 def _corner_origin(before: Mesh, after: Mesh) -> np.ndarray:
