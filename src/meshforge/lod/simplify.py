@@ -80,9 +80,9 @@ class SimplifyOptions:
     #: factor while saving under a third of the triangles (``_before_cliff``); None always reaches it.
     #: A triangle budget is a cap: it is always reached when seams allow.
     cliff: float | None = 4.0
-    #: at coarse levels, also try without the small disconnected pieces that meshoptimizer's pruning
-    #: would remove (hoops on a barrel, a bolt head), giving their triangles to the rest; the closer
-    #: result wins (``_without_small_pieces``).
+    #: when seams stop a coarse level above its target, also try without the small disconnected pieces
+    #: that meshoptimizer's pruning would remove (hoops on a barrel, a bolt head), giving their triangles
+    #: to the rest; the closer result wins (``_without_small_pieces``).
     drop_pieces: bool = True
 
     def __post_init__(self) -> None:
@@ -469,16 +469,17 @@ def simplify_mesh(
        (:func:`_before_cliff`);
     3. ``opts.fit``: the kept vertices are fitted to the original surface, largest gaps first
        (:func:`meshforge.lod.fit.fit_to_surface`);
-    4. ``opts.drop_pieces``: the same without the small disconnected pieces meshoptimizer's pruning
-       would remove, when that is closer (:func:`_without_small_pieces`).
+    4. ``opts.drop_pieces``: when seams stopped it above its target, the same without the small
+       disconnected pieces meshoptimizer's pruning would remove, when that is closer
+       (:func:`_without_small_pieces`).
 
     A collapse that seams stopped well above its target skips steps 1-3 (its restarts took the time).
     """
     if closed is None:
         closed = topology.is_closed(mesh)
     measure = _Measure(mesh)
-    chosen, _ = _refine(mesh, target_triangles, max_error_m, opts, closed, measure)
-    if opts.drop_pieces:
+    chosen, reached = _refine(mesh, target_triangles, max_error_m, opts, closed, measure)
+    if opts.drop_pieces and not reached:
         chosen = _without_small_pieces(mesh, target_triangles, max_error_m, opts, chosen, measure)
     return chosen
 
@@ -524,8 +525,10 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
     it would remove at this target; the rest is then simplified on its own to the whole target (steps
     1-3 of :func:`simplify_mesh`), and the two results are measured against the whole mesh: the closer
     one wins (a removed piece counts at its full distance to what is left). Only coarse levels (at most
-    :data:`COARSE_TRIANGLES`, reached or stalled above their target) try it, and only when the pieces
-    lie closer to the rest than the level is to the mesh (else dropping them cannot be closer).
+    :data:`COARSE_TRIANGLES`) that seams stopped above their target try it (a level that reached its
+    target keeps every piece: at 10% the barrel's hoops are part of its look, however thin), and only
+    when the pieces lie closer to the rest than the level is to the mesh (else dropping them cannot be
+    closer).
     """
     n, count = mesh.triangle_count, chosen.mesh.triangle_count
     if not 0 < count < n or count > COARSE_TRIANGLES or n > SEARCH_MAX_TRIANGLES or n < 8:
@@ -685,6 +688,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         if res.mesh.triangle_count > reach or not res.mesh.triangle_count:
             continue
         h = measure.hausdorff(res.mesh)
+        log.debug("simplify: search candidate %d: %d triangles, distance %.4g", i, res.mesh.triangle_count, h)
         if i == 0:
             h *= SEARCH_MARGIN
         if h < best_h:
