@@ -488,13 +488,13 @@ def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
             measure: _Measure) -> tuple[SimplifyResult, bool]:
     """Steps 1-3 of :func:`simplify_mesh`: ``(result, reached)`` as :func:`_search` returns them."""
     n = mesh.triangle_count
-    chosen, reached = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
+    chosen, reached, variant, soften = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
     count = chosen.mesh.triangle_count
     if not 0 < count < n or count > COARSE_TRIANGLES:
         return chosen, reached
     soft = opts.cliff is not None and opts.ratio is not None and opts.triangles is None
     if soft and reached and target_triangles > 0 and chosen.error > 0:
-        chosen = _before_cliff(mesh, target_triangles, max_error_m, opts, closed, chosen, measure)
+        chosen = _before_cliff(mesh, target_triangles, max_error_m, variant, closed, chosen, measure, soften)
     if opts.fit and reached:
         from meshforge.lod.fit import fit_to_surface
 
@@ -634,7 +634,7 @@ class _Measure:
 
 
 def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
-                  closed: bool, chosen: SimplifyResult, measure: _Measure) -> SimplifyResult:
+                  closed: bool, chosen: SimplifyResult, measure: _Measure, soften: bool = False) -> SimplifyResult:
     """``chosen``, or the collapse stopped before the error jumps, when the last collapses to the target
     multiply the measured distance by ``opts.cliff`` while saving few triangles. A ratio is a request:
     a chair's legs folded into needles to save the last 40 triangles is not what was asked for (a
@@ -643,13 +643,13 @@ def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, 
     The collapse is rerun with meshoptimizer's error limit at half of ``chosen``'s; when that stops
     within :data:`CLIFF_SPAN` times the triangles, both are measured (meshoptimizer's own estimate
     barely moves when a thin part folds along its length) and the earlier one is kept if ``chosen``
-    is ``opts.cliff`` times farther.
+    is ``opts.cliff`` times farther. ``opts`` and ``soften``: the collapse ``chosen`` came from.
     """
     assert opts.cliff is not None
     limit = 0.5 * chosen.error
     if max_error_m is not None:
         limit = min(limit, max_error_m)
-    before = _simplify_one(mesh, target_triangles, limit, opts, closed, prep=measure.prepared)
+    before = _simplify_one(mesh, target_triangles, limit, opts, closed, soften=soften, prep=measure.prepared)
     count, more = chosen.mesh.triangle_count, before.mesh.triangle_count
     if not count < more <= CLIFF_SPAN * count:
         return chosen
@@ -662,28 +662,28 @@ def _before_cliff(mesh: Mesh, target_triangles: int, max_error_m: float | None, 
 
 
 def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
-            closed: bool, measure: _Measure) -> tuple[SimplifyResult, bool]:
-    """``(result, reached)``: the requested weighting's collapse, or a lighter one's that lands clearly
-    closer (see :func:`simplify_mesh`); ``reached``: whether it is within reach of the triangle target
-    (False when seams stopped it above)."""
+            closed: bool, measure: _Measure) -> tuple[SimplifyResult, bool, SimplifyOptions, bool]:
+    """``(result, reached, its options, softened)``: the requested weighting's collapse, or another
+    variant's that lands clearly closer (see :func:`simplify_mesh`); ``reached``: whether it is within
+    reach of the triangle target (False when seams stopped it above)."""
     n = mesh.triangle_count
     first = _simplify_one(mesh, target_triangles, max_error_m, opts, closed, prep=measure.prepared)
     reach = STALL_SLACK * max(int(target_triangles), 1)
     count = first.mesh.triangle_count
     if target_triangles > 0 and count > reach:
-        return first, False  # seams stopped it above its target: lighter weights do not move seams
+        return first, False, opts, False  # seams stopped it above its target (it smoothed hard edges itself)
     if not opts.search or count >= n or n < 8 or n > SEARCH_MAX_TRIANGLES or count > COARSE_TRIANGLES:
-        return first, True
+        return first, True, opts, False
     if mesh.uvs is None and mesh.normals is None:
-        return first, True  # no attributes to weigh
+        return first, True, opts, False  # no attributes to weigh
     if target_triangles <= 0:
         reach = STALL_SLACK * count  # an error target alone: compare at about the same count
-    results = [first] + [
-        _simplify_one(mesh, target_triangles, max_error_m,
-                      replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f), closed,
-                      soften=soft, prep=measure.prepared)
+    variants = [(opts, False)] + [
+        (replace(opts, uv_weight=opts.uv_weight * f, normal_weight=opts.normal_weight * f), soft)
         for f, soft in SEARCH_VARIANTS]
-    best, best_h = first, float("inf")
+    results = [first] + [_simplify_one(mesh, target_triangles, max_error_m, v, closed, soften=soft,
+                                       prep=measure.prepared) for v, soft in variants[1:]]
+    best, best_h, pick = first, float("inf"), 0
     for i, res in enumerate(results):
         if res.mesh.triangle_count > reach or not res.mesh.triangle_count:
             continue
@@ -692,8 +692,8 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         if i == 0:
             h *= SEARCH_MARGIN
         if h < best_h:
-            best, best_h = res, h
-    return best, True
+            best, best_h, pick = res, h, i
+    return best, True, *variants[pick]
 
 
 def _search_points(mesh: Mesh, seed: int) -> np.ndarray:
