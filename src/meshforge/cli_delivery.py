@@ -55,8 +55,9 @@ def cmd_lod(args: argparse.Namespace) -> int:
     for lv in report.levels:
         dist = "" if lv.hausdorff is None else f"  hausdorff {lv.hausdorff * 100:.3f}%  mean {lv.mean_distance * 100:.4f}%"
         vis = "" if lv.visual_difference is None else f"  visual diff {lv.visual_difference * 100:.1f}%"
+        left = f"  without {', '.join(lv.dropped_parts)}" if lv.dropped_parts else ""
         _say(f"  LOD{lv.index}: {lv.triangles:>9,} triangles  switch below {lv.screen_size * 100:5.1f}% of screen"
-             f"  textures {lv.texture_px or '-'}{dist}{vis}", args.quiet)
+             f"  textures {lv.texture_px or '-'}{dist}{vis}{left}", args.quiet)
     if not report.visual_ok:
         _say(f"  warning: a switch exceeds the {options.max_visual_difference:.0%} visual difference limit", args.quiet)
     _say(f"{src} -> {out}: {len(report.levels)} levels in {time.perf_counter() - t0:.1f} s", args.quiet)

@@ -82,6 +82,9 @@ class LodLevel:
     watertight_parts: int = 0
     foreign_uv_vertices: int = 0
     cross_chart_faces: int = 0
+    #: parts this level leaves out: they held their triangles while the rest had to collapse too far
+    #: (``simplify._without_stalled_parts``), e.g. a barrel's hoops at its coarsest level
+    dropped_parts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -197,7 +200,9 @@ def build_lod_chain(
         lv = LodLevel(k, level.triangle_count, level.vertex_count, level.triangle_count / max(tris0, 1), 0.0,
                       _largest_texture(level), watertight_parts=sum(p.mesh.is_watertight() for p in level.parts))
         if k > 0:
-            prov = [uv_provenance(a.mesh, b.mesh) for a, b in zip(base.parts, level.parts, strict=True)]
+            lv.dropped_parts = list(level.metadata.get("simplify", {}).get("dropped_parts", []))
+            by_name = {p.name: p for p in base.parts}
+            prov = [uv_provenance(by_name[b.name].mesh, b.mesh) for b in level.parts]
             lv.foreign_uv_vertices = sum(p["foreign_vertices"] for p in prov)
             lv.cross_chart_faces = sum(p["cross_chart_faces"] for p in prov)
             err_m = level.metadata.get("simplify", {}).get("error_m", 0.0)

@@ -847,7 +847,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     out.lods, out.lod_screen_sizes = [], []
     # an error target alone collapses as far as the error allows
     only_error = opts.ratio is None and opts.triangles is None
-    fraction = 0.0 if only_error else target_total / max(total, 1)
+    fraction = first_fraction = 0.0 if only_error else target_total / max(total, 1)
     closed = [topology.is_closed(p.mesh) for p in model.parts]
     errors = [0.0] * len(model.parts)
     # parts that stalled above their target (seams, locked spots) gain nothing from a smaller one
@@ -872,12 +872,17 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
             stalled[i] = res.mesh.triangle_count > STALL_SLACK * target
         worst = max(errors, default=0.0)
         got = out.triangle_count
+        if _attempt == 0:
+            held = list(stalled)  # stalled at their fair share: the ones that make the others pay
         if all(stalled):
             break
         # small parts cannot shrink in proportion: squeeze the others until the total fits
         if got <= target_total or fraction <= 1e-4:
             break
         fraction *= max(0.25, target_total / got * 0.95)
+    dropped: list[str] = []
+    if opts.drop_pieces and fraction < first_fraction and any(held) and not all(held):
+        out, worst, dropped = _without_stalled_parts(model, out, worst, held, target_total, opts)
     log.info(
         "simplify %s: %s -> %s triangles (%+.0f%%), error %.3g m",
         model.name, f"{total:,}", f"{out.triangle_count:,}",
@@ -891,5 +896,40 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
         "target_triangles": opts.triangles,
         "error_target_m": max_error,
         "flat": opts.flat,
+        "dropped_parts": dropped,
     }
     return out
+
+
+def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list[bool], target_total: int,
+                           opts: SimplifyOptions) -> tuple[Model, float, list[str]]:
+    """``(level, error_m, dropped part names)``: ``out``, or the model simplified without the parts that
+    stalled above their share, when that is closer to ``model``.
+
+    Parts that seams hold above their share (a barrel's four hoops keep ~270 triangles at 3%) make
+    :func:`simplify_model` squeeze every other part to meet the total: the barrel's body became a box.
+    The level is then also built without those parts, the others at the whole budget, and both are
+    measured against the whole model (two-sided Hausdorff distance, model space): the closer one wins.
+    Parts that lie farther from the rest than the squeezed level is from the model are never dropped
+    (that alone would cost more than the squeeze did).
+    """
+    measure = _Measure(model.merged_mesh())
+    far = measure.hausdorff(out.merged_mesh())
+    keep = [i for i, s in enumerate(stalled) if not s]
+    rest = model.copy()
+    rest.parts = [rest.parts[i] for i in keep]
+    rest_query = SurfaceQuery(rest.merged_mesh())
+    candidates = [i for i, s in enumerate(stalled) if s]
+    gap = max(float(rest_query.distance(_search_points(model.parts[i].world_mesh(), 4)).max()) for i in candidates)
+    if gap >= far:
+        return out, worst, []
+    alt = simplify_model(rest, replace(opts, ratio=None, triangles=max(1, target_total), drop_pieces=False))
+    near = measure.hausdorff(alt.merged_mesh())
+    names = [model.parts[i].name for i in candidates]
+    log.debug("simplify %s: without the stalled parts %s the distance is %.3g, with them %.3g", model.name,
+              names, near, far)
+    if near >= far:
+        return out, worst, []
+    log.info("simplify %s: dropped parts %s (they held their triangles; the rest had to collapse too far)",
+             model.name, ", ".join(names))
+    return alt, float(alt.metadata["simplify"]["error_m"]), names
