@@ -901,6 +901,10 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     return out
 
 
+#: Render height (pixels) at which a level without some parts is compared with the squeezed one.
+DROP_RENDER_PX = 192
+
+
 def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list[bool], target_total: int,
                            opts: SimplifyOptions) -> tuple[Model, float, list[str]]:
     """``(level, error_m, dropped part names)``: ``out``, or the model simplified without the parts that
@@ -909,9 +913,11 @@ def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list
     Parts that seams hold above their share (a barrel's four hoops keep ~270 triangles at 3%) make
     :func:`simplify_model` squeeze every other part to meet the total: the barrel's body became a box.
     The level is then also built without those parts, the others at the whole budget, and both are
-    measured against the whole model (two-sided Hausdorff distance, model space): the closer one wins.
-    Parts that lie farther from the rest than the squeezed level is from the model are never dropped
-    (that alone would cost more than the squeeze did).
+    measured against the whole model: the level without them wins only when it is closer both in
+    distance (two-sided Hausdorff, model space) and in looks (:func:`meshforge.lod.metrics.visual_difference`
+    at :data:`DROP_RENDER_PX` pixels: a dropped part takes its colours with it, which distance cannot
+    see; without a renderer, distance alone decides). Parts that lie farther from the rest than the
+    squeezed level is from the model are never dropped (that alone would cost more than the squeeze did).
     """
     measure = _Measure(model.merged_mesh())
     far = measure.hausdorff(out.merged_mesh())
@@ -929,6 +935,14 @@ def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list
     log.debug("simplify %s: without the stalled parts %s the distance is %.3g, with them %.3g", model.name,
               names, near, far)
     if near >= far:
+        return out, worst, []
+    from meshforge.lod.metrics import visual_difference
+
+    looks_without = visual_difference(model, alt, DROP_RENDER_PX)
+    looks_with = visual_difference(model, out, DROP_RENDER_PX)
+    if looks_without is not None and looks_with is not None and looks_without >= looks_with:
+        log.debug("simplify %s: without %s the level is closer but looks further off (%.3f vs %.3f)", model.name,
+                  names, looks_without, looks_with)
         return out, worst, []
     log.info("simplify %s: dropped parts %s (they held their triangles; the rest had to collapse too far)",
              model.name, ", ".join(names))
