@@ -867,6 +867,10 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
                     res = SimplifyResult(src.mesh, 0.0, np.arange(src.mesh.vertex_count))
                     break
                 res = simplify_mesh(src.mesh, target, limit, opts, was_closed)
+            if _attempt > 0 and res.mesh.triangle_count >= dst.mesh.triangle_count:
+                # squeezed below what it can do (every collapse broke it): it keeps its last result
+                stalled[i] = True
+                continue
             dst.mesh = res.mesh
             errors[i] = res.error * scale
             stalled[i] = res.mesh.triangle_count > STALL_SLACK * target
