@@ -30,7 +30,7 @@ import numpy as np
 
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
-from meshforge.lod.metrics import SurfaceQuery, sample_surface
+from meshforge.lod.metrics import SurfaceQuery, area_samples, sample_surface
 from meshforge.lod.placement import _feature_lines, _welded
 
 #: Rounds of sampling and moving.
@@ -78,12 +78,7 @@ def _level_samples(positions: np.ndarray, wfaces: np.ndarray, count: int, rng: n
     random) plus ``count`` area-weighted points."""
     tri = positions[wfaces]
     area = 0.5 * np.linalg.norm(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]), axis=1)
-    total = area.sum()
-    prob = area / total if total > 0 else np.full(len(wfaces), 1.0 / len(wfaces))
-    faces = rng.choice(len(wfaces), size=count, p=prob)
-    r1, r2 = rng.random(count), rng.random(count)
-    s = np.sqrt(r1)
-    bary = np.stack([1 - s, s * (1 - r2), s * r2], axis=1)
+    faces, bary = area_samples(area, count, rng)
     # one corner per position: the last corner written for it
     corner_of = np.zeros(len(positions), dtype=np.int64)
     corner_of[wfaces.reshape(-1)] = np.arange(wfaces.size)

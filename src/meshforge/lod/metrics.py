@@ -26,6 +26,17 @@ from meshforge.core.model import Model
 from meshforge.geometry.mesh import Mesh
 
 
+def area_samples(areas: np.ndarray, count: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """``(face (K,), barycentric (K, 3))``: ``count`` points uniform over the surface whose faces have
+    ``areas`` (faces drawn by area, then uniform inside; equal chances when every area is zero)."""
+    total = areas.sum()
+    prob = areas / total if total > 0 else np.full(len(areas), 1.0 / len(areas))
+    faces = rng.choice(len(areas), size=count, p=prob)
+    r1, r2 = rng.random(count), rng.random(count)
+    s = np.sqrt(r1)
+    return faces, np.stack([1 - s, s * (1 - r2), s * r2], axis=1)
+
+
 def sample_surface(mesh: Mesh, count: int, seed: int = 0, max_vertices: int | None = None,
                    vertex_rng: np.random.Generator | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``(points (K, 3), face index (K,))``: every vertex (on one of its faces) plus ``count`` area-weighted
@@ -34,13 +45,7 @@ def sample_surface(mesh: Mesh, count: int, seed: int = 0, max_vertices: int | No
     measure needs."""
     rng = np.random.default_rng(seed)
     faces = mesh.faces
-    areas = mesh.face_areas()
-    total = areas.sum()
-    prob = areas / total if total > 0 else np.full(len(faces), 1.0 / len(faces))
-    face_ids = rng.choice(len(faces), size=count, p=prob)
-    r1, r2 = rng.random(count), rng.random(count)
-    s = np.sqrt(r1)
-    w = np.stack([1 - s, s * (1 - r2), s * r2], axis=1)
+    face_ids, w = area_samples(mesh.face_areas(), count, rng)
     tri = mesh.vertices[faces[face_ids]]
     points = np.einsum("kj,kjd->kd", w, tri)
     corner_face = np.repeat(np.arange(len(faces)), 3)
