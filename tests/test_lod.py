@@ -578,3 +578,56 @@ def test_squeezing_never_gives_a_part_back_its_triangles():
             assert b.mesh.triangle_count <= 0.07 * a.mesh.triangle_count, (a.name, b.mesh.triangle_count)
     assert low.triangle_count < 0.3 * model.triangle_count
     assert_level_contract(model, low)
+
+
+def _dome(segments: int = 48, rings: int = 12):
+    """An open hemisphere of radius 1 (welded positions, no attributes): its rim is an open border."""
+    from meshforge.geometry.mesh import Mesh
+
+    theta = np.linspace(0.0, 0.5 * np.pi, rings + 1)[1:]  # from the pole down to the equator
+    phi = np.linspace(0.0, 2 * np.pi, segments, endpoint=False)
+    t, p = np.meshgrid(theta, phi, indexing="ij")
+    ring = np.stack([np.sin(t) * np.cos(p), np.cos(t), np.sin(t) * np.sin(p)], axis=-1).reshape(-1, 3)
+    vertices = np.concatenate([[[0.0, 1.0, 0.0]], ring])
+    j = np.arange(segments)
+    faces = [np.stack([np.zeros(segments, dtype=int), 1 + (j + 1) % segments, 1 + j], axis=1)]
+    for r in range(rings - 1):
+        a, b = 1 + r * segments + j, 1 + r * segments + (j + 1) % segments
+        c, d = a + segments, b + segments
+        faces += [np.stack([a, b, d], axis=1), np.stack([a, d, c], axis=1)]
+    return Mesh(vertices, np.concatenate(faces))
+
+
+def test_fit_moves_a_lone_open_border_out_to_its_rim():
+    from meshforge.lod.fit import fit_to_surface
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+
+    dome = _dome()
+    coarse = simplify_mesh(dome, 40, None, SimplifyOptions(ratio=0.04, fit=False, search=False, cliff=None)).mesh
+    kept, _, start = fit_to_surface(dome, coarse)
+    free, measured, _ = fit_to_surface(dome, coarse, free_borders=True)
+    assert np.array_equal(free.faces, coarse.faces)
+    # the rim's chords sag inside the circle: a fixed rim keeps that gap, a free one closes part of it
+    rim = np.abs(coarse.vertices[:, 1]) < 1e-9
+    assert np.array_equal(kept.vertices[rim], coarse.vertices[rim])
+    assert not np.allclose(free.vertices[rim], coarse.vertices[rim])
+    assert surface_distance(dome, free, 5000).hausdorff < 0.95 * surface_distance(dome, kept, 5000).hausdorff
+    assert measured < start
+
+
+def test_borders_that_meet_another_part_stay_put():
+    from meshforge.core.material import Material
+    from meshforge.core.model import Model
+    from meshforge.lod.simplify import _lone_borders
+
+    dome = _dome()
+    mirrored = dome.transformed(np.diag([1.0, -1.0, 1.0, 1.0]))
+    model = Model("pair")
+    model.add("top", dome, Material("a"))
+    model.add("bottom", mirrored, Material("b"))
+    assert _lone_borders(model, [False, False]) == [False, False]  # the two rims are one seam
+    apart = np.eye(4)
+    apart[1, 3] = -3.0
+    model.parts[1].transform = apart
+    assert _lone_borders(model, [False, False]) == [True, True]
+    assert _lone_borders(model, [False, True]) == [True, False]  # a closed part has no border to free

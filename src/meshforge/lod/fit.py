@@ -15,8 +15,9 @@ the largest ones so the fit chases the Hausdorff distance rather than the mean:
    a weight that grows with the residual's length (``(|r| / max |r|)^POWER``).
 3. Each welded position moves by a damped weighted mean of its residuals, clamped to a fraction of
    its shortest edge; UV/normal-seam positions only slide along their seam line; seam corners,
-   non-manifold and open-border positions stay (neighbouring parts and tiles still meet); moves that
-   fold a face are halved and then dropped.
+   non-manifold positions stay, and open-border ones too unless the border meets nothing
+   (``free_borders``: neighbouring parts and tiles still meet); moves that fold a face are halved and
+   then dropped.
 4. The two-sided largest residual of each state is the sampled Hausdorff distance; the best state
    over the rounds is returned, so fitting never makes the measured distance worse.
 
@@ -108,21 +109,26 @@ def _fold_guard(positions: np.ndarray, move: np.ndarray, wfaces: np.ndarray) -> 
 
 
 def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: int = ROUNDS,
-                   seed: int = 0, reference: SurfaceQuery | None = None) -> tuple[Mesh, float, float]:
+                   seed: int = 0, reference: SurfaceQuery | None = None, free_borders: bool = False,
+                   ) -> tuple[Mesh, float, float]:
     """``(level with moved positions, its sampled two-sided Hausdorff distance, the input level's)``,
     distances in meters.
 
     ``samples`` area-weighted points per surface per round (plus every vertex of the level and up to
     ``samples`` vertices of the original); ``reference`` is a prepared :class:`SurfaceQuery` on
     ``original`` (built here when None). The returned distance is the largest residual of the returned
-    state, measured on these samples; it is never larger than the input level's.
+    state, measured on these samples; it is never larger than the input level's. ``free_borders``: open-
+    border positions move like the others (a teapot spout's rim, cut short by the collapse, reaches
+    out again); leave it False where a border must still meet a neighbouring part or tile.
     """
     if not level.triangle_count or not original.triangle_count:
         return level, float("inf"), float("inf")
     rng = np.random.default_rng(seed)
     weld, pos, wfaces = _welded(level)
     count = len(pos)
-    fixed, direction = _feature_lines(level, weld, wfaces, count)
+    fixed, direction, border = _feature_lines(level, weld, wfaces, count)
+    if free_borders:
+        fixed &= ~border
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
     query = reference if reference is not None else SurfaceQuery(original)
     o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)

@@ -454,7 +454,7 @@ SEARCH_MAX_TRIANGLES = 30_000
 
 def simplify_mesh(
     mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
-    closed: bool | None = None,
+    closed: bool | None = None, free_borders: bool = False,
 ) -> SimplifyResult:
     """Simplify one mesh to at most ``target_triangles`` (or until ``max_error_m`` meters, local units).
 
@@ -468,7 +468,8 @@ def simplify_mesh(
     2. ``opts.cliff`` (ratio targets only): stop early when the last collapses multiply the distance
        (:func:`_before_cliff`);
     3. ``opts.fit``: the kept vertices are fitted to the original surface, largest gaps first
-       (:func:`meshforge.lod.fit.fit_to_surface`);
+       (:func:`meshforge.lod.fit.fit_to_surface`; ``free_borders``: open-border positions move too,
+       for a mesh whose borders meet no other part);
     4. ``opts.drop_pieces``: when seams stopped it above its target, the same without the small
        disconnected pieces meshoptimizer's pruning would remove, when that is closer
        (:func:`_without_small_pieces`).
@@ -478,14 +479,14 @@ def simplify_mesh(
     if closed is None:
         closed = topology.is_closed(mesh)
     measure = _Measure(mesh)
-    chosen, reached = _refine(mesh, target_triangles, max_error_m, opts, closed, measure)
+    chosen, reached = _refine(mesh, target_triangles, max_error_m, opts, closed, measure, free_borders)
     if opts.drop_pieces and not reached:
-        chosen = _without_small_pieces(mesh, target_triangles, max_error_m, opts, chosen, measure)
+        chosen = _without_small_pieces(mesh, target_triangles, max_error_m, opts, chosen, measure, free_borders)
     return chosen
 
 
 def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
-            measure: _Measure) -> tuple[SimplifyResult, bool]:
+            measure: _Measure, free_borders: bool = False) -> tuple[SimplifyResult, bool]:
     """Steps 1-3 of :func:`simplify_mesh`: ``(result, reached)`` as :func:`_search` returns them."""
     n = mesh.triangle_count
     chosen, reached, variant, soften = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
@@ -498,7 +499,8 @@ def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
     if opts.fit and reached:
         from meshforge.lod.fit import fit_to_surface
 
-        fitted, after, before = fit_to_surface(mesh, chosen.mesh, samples=SEARCH_SAMPLES, reference=measure.reference)
+        fitted, after, before = fit_to_surface(mesh, chosen.mesh, samples=SEARCH_SAMPLES, reference=measure.reference,
+                                               free_borders=free_borders and not opts.lock_borders)
         # the fit judges itself on its own samples; with the search's samples too, it must come out closer
         if max(after, measure.hausdorff(fitted)) < max(before, measure.hausdorff(chosen.mesh)):
             chosen = SimplifyResult(fitted, chosen.error, chosen.source_vertex)
@@ -516,7 +518,7 @@ def _components(mesh: Mesh) -> tuple[np.ndarray, int]:
 
 
 def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
-                          chosen: SimplifyResult, measure: _Measure) -> SimplifyResult:
+                          chosen: SimplifyResult, measure: _Measure, free_borders: bool = False) -> SimplifyResult:
     """``chosen``, or the mesh simplified without its small disconnected pieces when that is closer.
 
     At a coarse level a small piece (a barrel's hoop, a handle's rivet) may hold its triangles because
@@ -559,7 +561,7 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
     if gap >= far:
         return chosen
     once = replace(opts, drop_pieces=False)
-    alone, _ = _refine(rest, target_triangles, max_error_m, once, topology.is_closed(rest), rest_measure)
+    alone, _ = _refine(rest, target_triangles, max_error_m, once, topology.is_closed(rest), rest_measure, free_borders)
     if not alone.mesh.triangle_count:
         return chosen
     candidate = SimplifyResult(alone.mesh, alone.error, used[alone.source_vertex])
@@ -849,6 +851,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     only_error = opts.ratio is None and opts.triangles is None
     fraction = first_fraction = 0.0 if only_error else target_total / max(total, 1)
     closed = [topology.is_closed(p.mesh) for p in model.parts]
+    lone = [False] * len(model.parts) if opts.lock_borders else _lone_borders(model, closed)
     errors = [0.0] * len(model.parts)
     # parts that stalled above their target (seams, locked spots) gain nothing from a smaller one
     stalled = [False] * len(model.parts)
@@ -859,14 +862,14 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
             scale = _part_scale(src.transform)
             target = max(MIN_CLOSED_TRIANGLES if was_closed else 1, int(np.floor(src.mesh.triangle_count * fraction)))
             limit = None if max_error is None else max_error / scale
-            res = simplify_mesh(src.mesh, target, limit, opts, was_closed)
+            res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
             # a closed part stays closed: give it more triangles until it does (or keep it as it was)
             while was_closed and not topology.is_closed(res.mesh) and res.mesh.triangle_count < src.mesh.triangle_count:
                 target = max(2 * target, res.mesh.triangle_count + 1)
                 if target >= src.mesh.triangle_count:
                     res = SimplifyResult(src.mesh, 0.0, np.arange(src.mesh.vertex_count))
                     break
-                res = simplify_mesh(src.mesh, target, limit, opts, was_closed)
+                res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
             if _attempt > 0 and res.mesh.triangle_count >= dst.mesh.triangle_count:
                 # squeezed below what it can do (every collapse broke it): it keeps its last result
                 stalled[i] = True
@@ -903,6 +906,40 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
         "dropped_parts": dropped,
     }
     return out
+
+
+#: Open-border positions of two parts closer than this fraction of the model's diagonal meet.
+BORDER_MEET = 1e-3
+
+
+def _lone_borders(model: Model, closed: list[bool]) -> list[bool]:
+    """Per part: whether it has open borders and none of them meets another part's border (within
+    :data:`BORDER_MEET` of the diagonal, model space). Such borders may move when a level is fitted
+    (a teapot's spout rim); borders that meet a neighbour stay where they are, or a crack would open."""
+    ends: list[np.ndarray] = []
+    for part, was_closed in zip(model.parts, closed, strict=True):
+        if was_closed or not part.mesh.triangle_count:
+            ends.append(np.zeros((0, 3)))
+            continue
+        mesh = part.mesh
+        weld = mesh.weld_map()
+        count = int(weld.max()) + 1
+        at = np.zeros((count, 3))
+        at[weld] = mesh.vertices
+        pts = at[topology.border_positions(weld[mesh.faces], count)]
+        ends.append(pts @ part.transform[:3, :3].T + part.transform[:3, 3])
+    lone = [len(p) > 0 for p in ends]
+    if sum(lone) == 0 or len(model.parts) == 1:
+        return lone
+    from scipy.spatial import cKDTree
+
+    owner = np.concatenate([np.full(len(p), i) for i, p in enumerate(ends)])
+    tree = cKDTree(np.concatenate(ends))
+    tol = BORDER_MEET * (float(np.linalg.norm(model.extents)) or 1.0)
+    for a, b in tree.query_pairs(tol, output_type="ndarray"):
+        if owner[a] != owner[b]:
+            lone[owner[a]] = lone[owner[b]] = False
+    return lone
 
 
 #: Render height (pixels) at which a level without some parts is compared with the squeezed one.

@@ -42,6 +42,13 @@ def edge_keys(wfaces: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     return lo * count + hi, e
 
 
+def border_positions(wfaces: np.ndarray, count: int) -> np.ndarray:
+    """Sorted welded positions on an open border (an edge with one face)."""
+    keys, e = edge_keys(wfaces, count)
+    _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+    return np.unique(e[counts[inverse.reshape(-1)] == 1])
+
+
 def nonmanifold_keys(wfaces: np.ndarray, count: int) -> np.ndarray:
     """Undirected keys of welded edges with three or more faces."""
     keys, _ = edge_keys(wfaces, count)
