@@ -631,3 +631,149 @@ def test_borders_that_meet_another_part_stay_put():
     model.parts[1].transform = apart
     assert _lone_borders(model, [False, False]) == [True, True]
     assert _lone_borders(model, [False, True]) == [True, False]  # a closed part has no border to free
+
+
+def _patchwork_ball(segments: int = 32):
+    """A smooth unit sphere whose every triangle is its own UV chart (as scans and baked game assets
+    come), with a base-colour texture that is red where x > 0 and blue elsewhere: ``(model, colour of a
+    point)``. UV seams lock every vertex, so the collapse cannot remove any."""
+    from meshforge.core.material import Material, Texture
+    from meshforge.core.model import Model
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.geometry.primitives import sphere as make_sphere
+
+    ball = make_sphere(1.0, segments=segments).welded()
+    faces = ball.faces
+    corners = ball.vertices[faces.reshape(-1)]
+    cells = int(np.ceil(np.sqrt(len(faces))))
+    px = 8 * cells
+    k = np.arange(len(faces))
+    origin = np.stack([k % cells, k // cells], axis=1) / cells  # each face's own cell, V up
+    tri = np.array([[0.15, 0.15], [0.85, 0.15], [0.15, 0.85]]) / cells
+    uvs = (origin[:, None, :] + tri[None]).reshape(-1, 2)
+    image = np.zeros((px, px, 3), np.uint8)
+    red = ball.vertices[faces].mean(axis=1)[:, 0] > 0
+    for face in range(len(faces)):  # test data: one cell per face
+        col, row = face % cells, face // cells
+        image[px - 8 * (row + 1): px - 8 * row, 8 * col: 8 * (col + 1)] = (220, 30, 30) if red[face] else (30, 30, 220)
+    mesh = Mesh(corners, np.arange(len(corners)).reshape(-1, 3), corners.copy(), uvs, "atlas")
+    model = Model("patchwork")
+    model.add("ball", mesh, Material("painted", base_color=(1, 1, 1, 1),
+                                     base_color_texture=Texture.from_image(image, "painted")))
+    return model
+
+
+def _sample_texture(texture, uv: np.ndarray) -> np.ndarray:
+    """Nearest texel (float RGB 0..255) of ``texture`` at meshforge UVs (V up)."""
+    img = np.asarray(texture.image.convert("RGB"), dtype=np.float64)
+    h, w = img.shape[:2]
+    x = np.clip((uv[:, 0] * w).astype(int), 0, w - 1)
+    y = np.clip(((1.0 - uv[:, 1]) * h).astype(int), 0, h - 1)
+    return img[y, x]
+
+
+def test_rebake_reaches_the_budget_where_uv_seams_hold_every_vertex():
+    model = _patchwork_ball()
+    n = model.triangle_count
+    kept = simplify_model(model, triangles=n // 10)
+    assert kept.triangle_count > n // 2  # every vertex is a chart corner: nothing collapses
+    assert kept.metadata["simplify"]["rebaked_parts"] == []
+    out = simplify_model(model, triangles=n // 10, rebake=True, rebake_px=256)
+    assert out.triangle_count <= n // 10
+    assert out.metadata["simplify"]["rebaked_parts"] == ["ball"]
+    part = out.parts[0]
+    assert part.mesh.is_watertight()
+    assert part.material.base_color_texture is not model.parts[0].material.base_color_texture
+    assert part.material.normal_texture is not None and part.material.base_color_texture.size == (256, 256)
+    # the baked colours sit where the original's were: sample at points inside each level face
+    mesh = part.mesh
+    w = np.array([0.6, 0.2, 0.2])
+    points = np.einsum("j,kjd->kd", w, mesh.vertices[mesh.faces])
+    colour = _sample_texture(part.material.base_color_texture, np.einsum("j,kjd->kd", w, mesh.uvs[mesh.faces]))
+    clear = np.abs(points[:, 0]) > 0.25
+    red = colour[:, 0] > colour[:, 2]
+    assert clear.sum() > 0.3 * len(points)
+    assert np.mean(red[clear] == (points[clear, 0] > 0)) > 0.97
+
+
+def test_rebaked_normal_map_gives_a_faceted_level_the_original_smooth_shading():
+    from meshforge.export.gltf import tangents
+    from meshforge.lod.rebake import rebake_part
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+
+    model = _patchwork_ball()
+    ball = model.parts[0].mesh
+    plain = type(ball)(ball.vertices, ball.faces, ball.normals, None)
+    coarse = simplify_mesh(plain, 80, None, SimplifyOptions(triangles=80)).mesh.with_normals(crease_deg=0.0)
+    level, material = rebake_part(ball, model.parts[0].material, coarse, 256, "ball")
+    # decode the baked normal map at points inside the level's faces, in the frame the exporter writes
+    n_level = level.normals
+    t_level = tangents(level.vertices, level.faces, n_level, level.uvs)
+    w = np.array([0.5, 0.3, 0.2])
+    corners = level.faces
+    point = np.einsum("j,kjd->kd", w, level.vertices[corners])
+    normal = np.einsum("j,kjd->kd", w, n_level[corners])
+    normal /= np.linalg.norm(normal, axis=1)[:, None]
+    tangent = np.einsum("j,kjd->kd", w, t_level[corners, :3])
+    tangent -= normal * np.einsum("ij,ij->i", tangent, normal)[:, None]
+    tangent /= np.linalg.norm(tangent, axis=1)[:, None]
+    bitangent = np.cross(normal, tangent) * np.where(t_level[corners[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+    uv = np.einsum("j,kjd->kd", w, level.uvs[corners])
+    encoded = _sample_texture(material.normal_texture, uv) / 255.0 * 2.0 - 1.0
+    shading = encoded[:, :1] * tangent + encoded[:, 1:2] * bitangent + encoded[:, 2:3] * normal
+    shading /= np.linalg.norm(shading, axis=1)[:, None]
+    radial = point / np.linalg.norm(point, axis=1)[:, None]
+    baked = np.degrees(np.arccos(np.clip(np.einsum("ij,ij->i", shading, radial), -1, 1)))
+    faceted = np.degrees(np.arccos(np.clip(np.einsum("ij,ij->i", normal, radial), -1, 1)))
+    assert np.median(faceted) > 5.0  # the level alone is visibly faceted
+    assert np.median(baked) < 1.5 and np.percentile(baked, 95) < 3.0
+
+    # a normal map on the original is decoded in its own frame: tilted towards each face's +U and +V
+    from dataclasses import replace
+
+    from meshforge.core.material import Texture
+    from meshforge.lod.metrics import SurfaceQuery
+
+    tilt = np.array([0.35, 0.35, np.sqrt(1 - 2 * 0.35**2)])
+    flat_map = np.broadcast_to(np.round((tilt * 0.5 + 0.5) * 255).astype(np.uint8), (16, 16, 3))
+    tilted = replace(model.parts[0].material, normal_texture=Texture.from_image(np.array(flat_map), "tilt"))
+    level, material = rebake_part(ball, tilted, coarse, 256, "ball")
+    t_level = tangents(level.vertices, level.faces, level.normals, level.uvs)
+    corners = level.faces
+    point = np.einsum("j,kjd->kd", w, level.vertices[corners])
+    normal = np.einsum("j,kjd->kd", w, level.normals[corners])
+    normal /= np.linalg.norm(normal, axis=1)[:, None]
+    tangent = np.einsum("j,kjd->kd", w, t_level[corners, :3])
+    tangent -= normal * np.einsum("ij,ij->i", tangent, normal)[:, None]
+    tangent /= np.linalg.norm(tangent, axis=1)[:, None]
+    bitangent = np.cross(normal, tangent) * np.where(t_level[corners[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+    encoded = _sample_texture(material.normal_texture, np.einsum("j,kjd->kd", w, level.uvs[corners])) / 255 * 2 - 1
+    shading = encoded[:, :1] * tangent + encoded[:, 1:2] * bitangent + encoded[:, 2:3] * normal
+    shading /= np.linalg.norm(shading, axis=1)[:, None]
+    # expected: each original face's +U runs along its first edge, +V towards its third corner (every
+    # face is its own chart, see _patchwork_ball)
+    closest, face = SurfaceQuery(ball).closest(point)
+    radial = closest / np.linalg.norm(closest, axis=1)[:, None]
+    edge = ball.vertices[ball.faces[face, 1]] - ball.vertices[ball.faces[face, 0]]
+    u_dir = edge - radial * np.einsum("ij,ij->i", edge, radial)[:, None]
+    u_dir /= np.linalg.norm(u_dir, axis=1)[:, None]
+    edge = ball.vertices[ball.faces[face, 2]] - ball.vertices[ball.faces[face, 0]]
+    v_dir = np.cross(radial, u_dir)
+    v_dir *= np.sign(np.einsum("ij,ij->i", v_dir, edge))[:, None]
+    expected = tilt[0] * u_dir + tilt[1] * v_dir + tilt[2] * radial
+    off = np.degrees(np.arccos(np.clip(np.einsum("ij,ij->i", shading, expected), -1, 1)))
+    assert np.median(off) < 3.0 and np.percentile(off, 90) < 6.0
+
+
+def test_chain_rebakes_levels_that_uv_seams_hold(tmp_path):
+    model = _patchwork_ball()
+    lod, report = build_lod_chain(model, LodOptions(levels=3, rebake=True, render_check=False))
+    n = model.triangle_count
+    assert [lv.triangles <= round(n * 0.5 ** k) for k, lv in enumerate(report.levels)] == [True] * 3
+    assert report.levels[1].rebaked_parts == ["ball"] and report.levels[2].rebaked_parts == ["ball"]
+    assert report.levels[1].foreign_uv_vertices == 0  # rebaked parts are not held to LOD0's charts
+    assert "rebaked_parts" in json.dumps(report.to_dict())
+    out = tmp_path / "patchwork_lod.glb"
+    export(lod, out, keep_uvs=True)
+    (summary,) = run_gltf_validator(out)
+    assert summary["numErrors"] == 0

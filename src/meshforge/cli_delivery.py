@@ -27,7 +27,7 @@ def cmd_lod(args: argparse.Namespace) -> int:
 
     profile = lod_profile(args.profile) if args.profile else None
     levels = args.levels or (profile.levels if profile else 4)
-    options = LodOptions(levels=levels, profile=args.profile, flat=args.flat,
+    options = LodOptions(levels=levels, profile=args.profile, flat=args.flat, rebake=args.rebake,
                          render_check=not args.no_render_check, pixel_error=args.pixel_error)
     src = Path(args.file)
     out = Path(args.output) if args.output else Path(f"{src.stem}_lod.glb")
@@ -56,6 +56,7 @@ def cmd_lod(args: argparse.Namespace) -> int:
         dist = "" if lv.hausdorff is None else f"  hausdorff {lv.hausdorff * 100:.3f}%  mean {lv.mean_distance * 100:.4f}%"
         vis = "" if lv.visual_difference is None else f"  visual diff {lv.visual_difference * 100:.1f}%"
         left = f"  without {', '.join(lv.dropped_parts)}" if lv.dropped_parts else ""
+        left += f"  re-baked {', '.join(lv.rebaked_parts)}" if lv.rebaked_parts else ""
         _say(f"  LOD{lv.index}: {lv.triangles:>9,} triangles  switch below {lv.screen_size * 100:5.1f}% of screen"
              f"  textures {lv.texture_px or '-'}{dist}{vis}{left}", args.quiet)
     if not report.visual_ok:
@@ -125,6 +126,9 @@ def add_delivery_commands(sub: argparse._SubParsersAction) -> None:
     d.add_argument("--output", "-o", default=None, help="GLB to write (default <name>_lod.glb)")
     d.add_argument("--split", action="store_true", help="also write one GLB per level (<out>_LOD<k>.glb)")
     d.add_argument("--flat", action="store_true", help="faceted low-poly levels (flat normals)")
+    d.add_argument("--rebake", action="store_true",
+                   help="textured parts whose UV seams stop a level above its budget get new UVs and textures "
+                        "baked from LOD0 (scans, assets with hundreds of UV charts)")
     d.add_argument("--pixel-error", type=float, default=1.0,
                    help="on-screen error in pixels (1080p) at which the next level takes over (default 1)")
     d.add_argument("--no-render-check", action="store_true", help="skip the image-space check of each switch")

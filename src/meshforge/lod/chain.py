@@ -55,6 +55,9 @@ class LodOptions:
     render_check: bool = True
     #: faceted low-poly levels (flat normals).
     flat: bool = False
+    #: textured parts that UV seams hold above a level's budget get new UVs and textures baked from
+    #: LOD0 at the level's texture size (:mod:`meshforge.lod.rebake`); off, every level keeps LOD0's UVs.
+    rebake: bool = False
 
     def __post_init__(self) -> None:
         if self.levels is not None and not 1 <= self.levels <= 8:
@@ -85,6 +88,8 @@ class LodLevel:
     #: parts this level leaves out: they held their triangles while the rest had to collapse too far
     #: (``simplify._without_stalled_parts``), e.g. a barrel's hoops at its coarsest level
     dropped_parts: list[str] = field(default_factory=list)
+    #: parts this level re-baked onto new UVs (``LodOptions.rebake``); their UVs come from no LOD0 chart
+    rebaked_parts: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -182,7 +187,8 @@ def build_lod_chain(
     tris0 = base.triangle_count
     for k in range(1, levels):
         target = max(1, round(tris0 * step**k))
-        level = simplify_model(base, triangles=target, flat=opts.flat)
+        level = simplify_model(base, triangles=target, flat=opts.flat, rebake=opts.rebake,
+                               rebake_px=max(min_tex, tex0 >> k) if tex0 else None)
         if level.triangle_count >= chain[-1].triangle_count:
             say(f"LOD{k}: cannot simplify below {chain[-1].triangle_count:,} triangles; chain ends at LOD{k - 1}")
             break
@@ -201,8 +207,9 @@ def build_lod_chain(
                       _largest_texture(level), watertight_parts=sum(p.mesh.is_watertight() for p in level.parts))
         if k > 0:
             lv.dropped_parts = list(level.metadata.get("simplify", {}).get("dropped_parts", []))
+            lv.rebaked_parts = list(level.metadata.get("simplify", {}).get("rebaked_parts", []))
             by_name = {p.name: p for p in base.parts}
-            prov = [uv_provenance(by_name[b.name].mesh, b.mesh) for b in level.parts]
+            prov = [uv_provenance(by_name[b.name].mesh, b.mesh) for b in level.parts if b.name not in lv.rebaked_parts]
             lv.foreign_uv_vertices = sum(p["foreign_vertices"] for p in prov)
             lv.cross_chart_faces = sum(p["cross_chart_faces"] for p in prov)
             err_m = level.metadata.get("simplify", {}).get("error_m", 0.0)

@@ -84,6 +84,12 @@ class SimplifyOptions:
     #: that meshoptimizer's pruning would remove (hoops on a barrel, a bolt head), giving their triangles
     #: to the rest; the closer result wins (``_without_small_pieces``).
     drop_pieces: bool = True
+    #: when UV seams hold a textured part above its target, simplify it without its UVs and bake its
+    #: textures onto new ones (:mod:`meshforge.lod.rebake`): the part reaches its target and keeps its
+    #: looks, but its UVs and textures are new (they no longer come from the original charts).
+    rebake: bool = False
+    #: side of a re-baked atlas in pixels (default: the part's largest texture side).
+    rebake_px: int | None = None
 
     def __post_init__(self) -> None:
         if self.ratio is None and self.triangles is None and self.error_m is None and self.error_relative is None:
@@ -823,6 +829,19 @@ def split_normals_again(original: Mesh, level: Mesh, source: np.ndarray) -> tupl
     return out, pairs[:, 1]
 
 
+_TEXTURES = ("base_color_texture", "metallic_roughness_texture", "normal_texture", "emissive_texture")
+
+
+def _textured(material) -> bool:
+    return any(getattr(material, key) is not None for key in _TEXTURES)
+
+
+def _largest_side(material) -> int:
+    """Largest side (pixels) of ``material``'s textures."""
+    return max((max(getattr(material, key).size) for key in _TEXTURES if getattr(material, key) is not None),
+               default=1024)
+
+
 def _part_scale(transform: np.ndarray) -> float:
     return float(np.mean(np.linalg.norm(np.asarray(transform)[:3, :3], axis=0))) or 1.0
 
@@ -855,6 +874,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     errors = [0.0] * len(model.parts)
     # parts that stalled above their target (seams, locked spots) gain nothing from a smaller one
     stalled = [False] * len(model.parts)
+    rebaked = [False] * len(model.parts)
     for _attempt in range(4):
         for i, (src, dst, was_closed) in enumerate(zip(model.parts, out.parts, closed, strict=True)):
             if stalled[i]:
@@ -870,6 +890,15 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
                     res = SimplifyResult(src.mesh, 0.0, np.arange(src.mesh.vertex_count))
                     break
                 res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
+            rebaked[i] = False
+            if (opts.rebake and src.mesh.uvs is not None and _textured(src.material)
+                    and res.mesh.triangle_count > STALL_SLACK * target):
+                # UV seams hold it: the same without UVs; its textures are baked for new ones below
+                plain = Mesh(src.mesh.vertices, src.mesh.faces, src.mesh.normals, None)
+                free = simplify_mesh(plain, target, limit, opts, was_closed, lone[i])
+                if free.mesh.triangle_count < res.mesh.triangle_count and (
+                        not was_closed or topology.is_closed(free.mesh)):
+                    res, rebaked[i] = free, True
             if _attempt > 0 and res.mesh.triangle_count >= dst.mesh.triangle_count:
                 # squeezed below what it can do (every collapse broke it): it keeps its last result
                 stalled[i] = True
@@ -890,6 +919,17 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     dropped: list[str] = []
     if opts.drop_pieces and fraction < first_fraction and any(held) and not all(held):
         out, worst, dropped = _without_stalled_parts(model, out, worst, held, target_total, opts)
+    baked = []
+    if any(rebaked) and not dropped:
+        from meshforge.lod.rebake import rebake_part
+
+        for i, dst in enumerate(out.parts):
+            if not rebaked[i]:
+                continue
+            src = model.parts[i]
+            size = opts.rebake_px or _largest_side(src.material)
+            dst.mesh, dst.material = rebake_part(src.mesh, src.material, dst.mesh, size, f"{model.name}_{src.name}")
+            baked.append(src.name)
     log.info(
         "simplify %s: %s -> %s triangles (%+.0f%%), error %.3g m",
         model.name, f"{total:,}", f"{out.triangle_count:,}",
@@ -904,6 +944,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
         "error_target_m": max_error,
         "flat": opts.flat,
         "dropped_parts": dropped,
+        "rebaked_parts": baked,
     }
     return out
 

@@ -1,0 +1,193 @@
+"""New UVs and textures baked from the original, for levels that UV seams would hold above their target.
+
+A model whose texture is cut into hundreds of UV charts (scans, photogrammetry, game assets baked from
+high-poly sculpts: the DamagedHelmet has 424) cannot be simplified far while every chart keeps its
+border: each chart corner is a vertex no collapse may remove, so the coarse levels stall at thousands
+of triangles. Dedicated LOD tools (Simplygon, InstaLOD) then give the level its own UVs and bake its
+textures from the original; :func:`rebake_part` does the same:
+
+1. **Unwrap** the simplified level with xatlas into one atlas of ``size`` pixels (charts padded, so
+   bilinear filtering and a few mip levels do not bleed across them).
+2. **Rasterise** the level's triangles in atlas texel space (:func:`meshforge.materials.bake._rasterise`,
+   texels just outside a chart get their triangle's extrapolated surface point: edge dilation).
+3. **Transfer** every texel: its point on the level goes to the closest point of the original surface
+   (libigl's AABB tree), whose original UV samples every texture of the material (bilinear, repeat).
+   Colour, metallic-roughness and emissive maps are copied as they are (sRGB/linear as stored).
+4. **Normals**: the original's shading normal there (its normal map decoded in its own tangent frame,
+   or the interpolated vertex normal when it has none) is re-encoded in the level's tangent frame, the
+   frame the glTF exporter writes (:func:`meshforge.export.gltf.tangents`). The normal map therefore
+   also carries the detail the collapse removed: a coarse level shades like the original.
+
+Material factors (base colour, metallic, roughness, emissive strength) stay as they were: the baked
+maps hold the original texels, not their product with the factors. Units: ``size`` in pixels.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import numpy as np
+
+from meshforge.core.material import Material, Texture
+from meshforge.geometry.mesh import Mesh
+from meshforge.lod.metrics import SurfaceQuery
+
+log = logging.getLogger(__name__)
+
+#: Smallest and largest baked atlas side (pixels).
+MIN_BAKE_PX, MAX_BAKE_PX = 64, 4096
+#: Texels processed at once (bounds memory at 4096^2).
+_CHUNK = 1 << 18
+
+
+def unwrap(mesh: Mesh, size: int) -> Mesh:
+    """``mesh`` with xatlas UVs packed into [0, 1]^2 (V up, as meshforge stores them) for a ``size``
+    pixel atlas with charts ``size // 128`` (at least 2) texels apart; vertices are split along the new
+    seams, normals follow their source vertex."""
+    import xatlas
+
+    atlas = xatlas.Atlas()
+    atlas.add_mesh(mesh.vertices.astype(np.float32), mesh.faces.astype(np.uint32))
+    pack = xatlas.PackOptions()
+    pack.resolution = int(size)
+    pack.padding = max(2, int(size) // 128)
+    pack.bilinear = True
+    chart = xatlas.ChartOptions()
+    chart.fix_winding = True
+    atlas.generate(chart_options=chart, pack_options=pack)
+    vmapping, indices, uvs = atlas[0]
+    vmapping = np.asarray(vmapping, dtype=np.int64)
+    faces = np.asarray(indices, dtype=np.int64).reshape(-1, 3)
+    uvs = np.asarray(uvs, dtype=np.float64)
+    normals = None if mesh.normals is None else mesh.normals[vmapping]
+    out = Mesh(mesh.vertices[vmapping], faces, normals, uvs, "atlas")
+    out._weld = mesh.weld_map()[vmapping]
+    return out
+
+
+def _image(texture: Texture | None) -> np.ndarray | None:
+    """(H, W, C) float32 texels in [0, 1] of ``texture``, or None."""
+    if texture is None:
+        return None
+    img = texture.image
+    if img.mode not in ("RGB", "RGBA"):
+        img = img.convert("RGBA" if "A" in img.mode else "RGB")
+    return np.asarray(img, dtype=np.float32) / 255.0
+
+
+def _sample(image: np.ndarray, uv: np.ndarray) -> np.ndarray:
+    """(K, C) bilinear samples of ``image`` at meshforge UVs ``uv`` (V up, repeating)."""
+    h, w = image.shape[:2]
+    x = np.mod(uv[:, 0], 1.0) * w - 0.5
+    y = np.mod(1.0 - uv[:, 1], 1.0) * h - 0.5
+    x0, y0 = np.floor(x), np.floor(y)
+    fx, fy = (x - x0)[:, None], (y - y0)[:, None]
+    x0 = x0.astype(np.int64) % w
+    y0 = y0.astype(np.int64) % h
+    x1, y1 = (x0 + 1) % w, (y0 + 1) % h
+    top = image[y0, x0] * (1 - fx) + image[y0, x1] * fx
+    bottom = image[y1, x0] * (1 - fx) + image[y1, x1] * fx
+    return top * (1 - fy) + bottom * fy
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.maximum(np.linalg.norm(v, axis=1), 1e-12)[:, None]
+
+
+def _frames(mesh: Mesh) -> tuple[np.ndarray, np.ndarray]:
+    """``(normals (N, 3), tangents (N, 4))`` of ``mesh`` as the glTF exporter writes them."""
+    from meshforge.export.gltf import tangents
+
+    normals = mesh.normals if mesh.normals is not None else mesh.with_normals().normals
+    return normals, tangents(mesh.vertices, mesh.faces, normals, mesh.uvs)
+
+
+def _interp(values: np.ndarray, faces: np.ndarray, bary: np.ndarray) -> np.ndarray:
+    """(K, C) per-vertex ``values`` interpolated at barycentrics ``bary`` (K, 3) of ``faces`` (K, 3)."""
+    return np.einsum("kj,kjc->kc", bary, values[faces])
+
+
+def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name: str = "level",
+                ) -> tuple[Mesh, Material]:
+    """``(level with new UVs, material with textures baked for them)``.
+
+    ``original``: the part's mesh with the UVs its ``material``'s textures use; ``level``: a simplified
+    copy of it (same space, meters; its UVs, if any, are ignored); ``size``: atlas side in pixels,
+    clamped to [:data:`MIN_BAKE_PX`, :data:`MAX_BAKE_PX`]. Every texture the material has is baked;
+    the normal map always is (the original's shading). A material without textures or a mesh
+    without UVs gets the level back unwrapped with the material unchanged but for a baked normal map.
+    """
+    from meshforge.lod.fit import _barycentric
+    from meshforge.materials.bake import _barycentrics, _rasterise
+    from meshforge.materials.textures import encode_png
+
+    size = int(np.clip(size, MIN_BAKE_PX, MAX_BAKE_PX))
+    out = unwrap(level, size)
+    pad = float(max(2, size // 256))
+    px = np.stack([out.uvs[:, 0] * size, (1.0 - out.uvs[:, 1]) * size], axis=1)
+    tri = px[out.faces]
+    owner = _rasterise(tri, size, pad)
+    texel = np.flatnonzero(owner >= 0)
+    l_normals, l_tangents = _frames(out)
+    has_uv = original.uvs is not None
+    o_normals, o_tangents = _frames(original) if has_uv else (
+        original.normals if original.normals is not None else original.with_normals().normals, None)
+    query = SurfaceQuery(original)
+    maps = {key: _image(getattr(material, key)) for key in
+            ("base_color_texture", "metallic_roughness_texture", "emissive_texture", "normal_texture")}
+    if not has_uv:
+        maps = dict.fromkeys(maps)
+    baked = {key: np.zeros((size * size, img.shape[2]), np.float32) for key, img in maps.items()
+             if img is not None and key != "normal_texture"}
+    normal = np.zeros((size * size, 3), np.float32)
+    for start in range(0, len(texel), _CHUNK):
+        tx = texel[start:start + _CHUNK]
+        t = owner[tx]
+        bary = _barycentrics(tri, tx, t, size).T
+        faces = out.faces[t]
+        point = _interp(out.vertices, faces, bary)
+        closest, oface = query.closest(point)
+        ofaces = original.faces[oface]
+        ob = _barycentric(closest, original.vertices[ofaces])
+        shading = _unit(_interp(o_normals, ofaces, ob))
+        if has_uv:
+            uv = _interp(original.uvs, ofaces, ob)
+            for key, img in maps.items():
+                if img is None:
+                    continue
+                texels = _sample(img, uv)
+                if key != "normal_texture":
+                    baked[key][tx] = texels
+                    continue
+                # the original's normal map, decoded in its own tangent frame
+                tn = texels[:, :3] * 2.0 - 1.0
+                tn[:, :2] *= material.normal_scale
+                tangent = _unit(_interp(o_tangents[:, :3], ofaces, ob))
+                tangent = _unit(tangent - shading * np.einsum("ij,ij->i", tangent, shading)[:, None])
+                sign = np.where(o_tangents[ofaces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+                bitangent = np.cross(shading, tangent) * sign
+                shading = _unit(tn[:, :1] * tangent + tn[:, 1:2] * bitangent + tn[:, 2:3] * shading)
+        # the same normal, in the level's tangent frame
+        n = _unit(_interp(l_normals, faces, bary))
+        tangent = _unit(_interp(l_tangents[:, :3], faces, bary))
+        tangent = _unit(tangent - n * np.einsum("ij,ij->i", tangent, n)[:, None])
+        sign = np.where(l_tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+        bitangent = np.cross(n, tangent) * sign
+        local = np.stack([np.einsum("ij,ij->i", shading, axis) for axis in (tangent, bitangent, n)], axis=1)
+        local[:, 2] = np.maximum(local[:, 2], 0.05)  # a texel's normal never faces away from its surface
+        normal[tx] = _unit(local)
+    covered = owner >= 0
+    textures: dict[str, Texture] = {}
+    for key, values in baked.items():
+        # the background takes the mean so mip levels past the padding stay in tone
+        values[~covered] = values[covered].mean(axis=0) if covered.any() else 0.5
+        img = np.round(np.clip(values, 0.0, 1.0) * 255).astype(np.uint8).reshape(size, size, -1)
+        textures[key] = encode_png(img, f"{name}_{key.removesuffix('_texture')}")
+    normal[~covered] = (0.0, 0.0, 1.0)
+    nimg = np.round((normal * 0.5 + 0.5) * 255).astype(np.uint8).reshape(size, size, 3)
+    textures["normal_texture"] = encode_png(nimg, f"{name}_normal")
+    log.info("rebaked %s: %d triangles onto a new %dx%d atlas (%.0f%% of texels covered, %d maps)", name,
+             out.triangle_count, size, size, 100.0 * covered.mean(), len(textures))
+    new = replace(material, normal_scale=1.0, **textures)
+    return out, new
