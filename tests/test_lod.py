@@ -777,3 +777,20 @@ def test_chain_rebakes_levels_that_uv_seams_hold(tmp_path):
     export(lod, out, keep_uvs=True)
     (summary,) = run_gltf_validator(out)
     assert summary["numErrors"] == 0
+
+
+def test_rebake_without_normals_uses_smooth_ones():
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.lod.rebake import rebake_part
+
+    model = _patchwork_ball()
+    ball = model.parts[0].mesh
+    bare = Mesh(ball.vertices, ball.faces, None, ball.uvs, ball.uv_mode)
+    level = simplify_model(model, triangles=100, rebake=True, rebake_px=64).parts[0].mesh
+    flat = Mesh(level.vertices, level.faces)
+    out, material = rebake_part(bare, model.parts[0].material, flat, 64, "bare")
+    assert out.triangle_count == flat.triangle_count and out.uvs is not None
+    assert material.normal_texture.size == (64, 64) and material.base_color_texture.size == (64, 64)
+    # smooth normals: the baked map is not flat (it bends the faceted level towards the sphere)
+    img = np.asarray(material.normal_texture.image.convert("RGB"), dtype=np.float64)
+    assert np.ptp(img[..., 0]) > 20 and np.ptp(img[..., 1]) > 20

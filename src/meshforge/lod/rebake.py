@@ -95,11 +95,25 @@ def _unit(v: np.ndarray) -> np.ndarray:
     return v / np.maximum(np.linalg.norm(v, axis=1), 1e-12)[:, None]
 
 
+def _normals(mesh: Mesh) -> np.ndarray:
+    """(N, 3) ``mesh``'s normals, or smooth area-weighted ones over its welded positions (same vertices)."""
+    if mesh.normals is not None:
+        return mesh.normals
+    weld = mesh.weld_map()
+    wfaces = weld[mesh.faces]
+    tri = mesh.vertices[mesh.faces]
+    face = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    total = np.zeros((int(weld.max()) + 1, 3))
+    for corner in range(3):
+        np.add.at(total, wfaces[:, corner], face)
+    return _unit(total)[weld]
+
+
 def _frames(mesh: Mesh) -> tuple[np.ndarray, np.ndarray]:
     """``(normals (N, 3), tangents (N, 4))`` of ``mesh`` as the glTF exporter writes them."""
     from meshforge.export.gltf import tangents
 
-    normals = mesh.normals if mesh.normals is not None else mesh.with_normals().normals
+    normals = _normals(mesh)
     return normals, tangents(mesh.vertices, mesh.faces, normals, mesh.uvs)
 
 
@@ -131,8 +145,7 @@ def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name
     texel = np.flatnonzero(owner >= 0)
     l_normals, l_tangents = _frames(out)
     has_uv = original.uvs is not None
-    o_normals, o_tangents = _frames(original) if has_uv else (
-        original.normals if original.normals is not None else original.with_normals().normals, None)
+    o_normals, o_tangents = _frames(original) if has_uv else (_normals(original), None)
     query = SurfaceQuery(original)
     maps = {key: _image(getattr(material, key)) for key in
             ("base_color_texture", "metallic_roughness_texture", "emissive_texture", "normal_texture")}

@@ -890,7 +890,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
                     res = SimplifyResult(src.mesh, 0.0, np.arange(src.mesh.vertex_count))
                     break
                 res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
-            rebaked[i] = False
+            unwrapped = False
             if (opts.rebake and src.mesh.uvs is not None and _textured(src.material)
                     and res.mesh.triangle_count > STALL_SLACK * target):
                 # UV seams hold it: the same without UVs; its textures are baked for new ones below
@@ -898,12 +898,13 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
                 free = simplify_mesh(plain, target, limit, opts, was_closed, lone[i])
                 if free.mesh.triangle_count < res.mesh.triangle_count and (
                         not was_closed or topology.is_closed(free.mesh)):
-                    res, rebaked[i] = free, True
+                    res, unwrapped = free, True
             if _attempt > 0 and res.mesh.triangle_count >= dst.mesh.triangle_count:
                 # squeezed below what it can do (every collapse broke it): it keeps its last result
                 stalled[i] = True
                 continue
             dst.mesh = res.mesh
+            rebaked[i] = unwrapped  # its textures are baked once the level's meshes are final
             errors[i] = res.error * scale
             stalled[i] = res.mesh.triangle_count > STALL_SLACK * target
         worst = max(errors, default=0.0)
