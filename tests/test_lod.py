@@ -773,6 +773,11 @@ def test_chain_rebakes_levels_that_uv_seams_hold(tmp_path):
     assert report.levels[1].rebaked_parts == ["ball"] and report.levels[2].rebaked_parts == ["ball"]
     assert report.levels[1].foreign_uv_vertices == 0  # rebaked parts are not held to LOD0's charts
     assert "rebaked_parts" in json.dumps(report.to_dict())
+    assert report.notes == []
+    # without re-baking the chain cannot go on, and says why and what would help
+    _, held = build_lod_chain(model, LodOptions(levels=3, render_check=False, measure=False))
+    assert len(held.levels) == 1
+    assert len(held.notes) == 1 and "UV seams" in held.notes[0] and "--rebake" in held.notes[0]
     out = tmp_path / "patchwork_lod.glb"
     export(lod, out, keep_uvs=True)
     (summary,) = run_gltf_validator(out)

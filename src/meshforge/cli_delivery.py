@@ -59,6 +59,8 @@ def cmd_lod(args: argparse.Namespace) -> int:
         left += f"  re-baked {', '.join(lv.rebaked_parts)}" if lv.rebaked_parts else ""
         _say(f"  LOD{lv.index}: {lv.triangles:>9,} triangles  switch below {lv.screen_size * 100:5.1f}% of screen"
              f"  textures {lv.texture_px or '-'}{dist}{vis}{left}", args.quiet)
+    for note in report.notes:
+        _say(f"  note: {note}", args.quiet)
     if not report.visual_ok:
         _say(f"  warning: a switch exceeds the {options.max_visual_difference:.0%} visual difference limit", args.quiet)
     _say(f"{src} -> {out}: {len(report.levels)} levels in {time.perf_counter() - t0:.1f} s", args.quiet)

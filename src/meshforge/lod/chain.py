@@ -28,7 +28,7 @@ from meshforge.core.material import Material, Texture
 from meshforge.core.model import Model
 from meshforge.lod.metrics import model_distance, uv_provenance, visual_difference
 from meshforge.lod.profiles import LodProfile, lod_profile
-from meshforge.lod.simplify import simplify_model
+from meshforge.lod.simplify import STALL_SLACK, has_textures, simplify_model
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +101,8 @@ class LodReport:
     levels: list[LodLevel] = field(default_factory=list)
     screen_height_px: int = 1080
     max_visual_difference: float = 0.10
+    #: what the chain could not do as asked, and what would help (a level UV seams held above its target)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def visual_ok(self) -> bool:
@@ -114,12 +116,22 @@ class LodReport:
             "screen_height_px": self.screen_height_px,
             "max_visual_difference": self.max_visual_difference,
             "visual_ok": self.visual_ok,
+            "notes": list(self.notes),
             "levels": [{k: (round(v, 7) if isinstance(v, float) else v) for k, v in lv.__dict__.items()}
                        for lv in self.levels],
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2)
+
+
+def _held_because(level: Model, opts: LodOptions) -> str:
+    """Why a level stayed above its target and what would help (UV seams of textured parts, else the
+    parts' own seams and shapes)."""
+    if not opts.rebake and any(has_textures(p.material) and p.mesh.uvs is not None for p in level.parts):
+        return ("UV seams of its textured parts hold it (every chart corner stays); --rebake "
+                "(LodOptions(rebake=True)) gives them new UVs and textures baked from LOD0")
+    return "its UV seams, hard edges and parts cannot collapse further without breaking the surface"
 
 
 def downscale_texture(texture: Texture, max_px: int) -> Texture:
@@ -175,10 +187,17 @@ def build_lod_chain(
     say = on_level or (lambda _msg: None)
     base = model.copy()
     base.lods, base.lod_screen_sizes = [], []
-    if profile and profile.budget.triangles and base.triangle_count > profile.budget.triangles:
-        base = simplify_model(base, triangles=profile.budget.triangles)
-        say(f"LOD0 reduced to the {profile.name} budget: {base.triangle_count:,} triangles")
+    notes: list[str] = []
     tex0 = _largest_texture(base)
+    if profile and profile.budget.triangles and base.triangle_count > profile.budget.triangles:
+        budget = profile.budget.triangles
+        side = min(tex0, profile.budget.texture_px or tex0) if tex0 else None
+        base = simplify_model(base, triangles=budget, rebake=opts.rebake, rebake_px=side)
+        say(f"LOD0 reduced to the {profile.name} budget: {base.triangle_count:,} triangles")
+        if base.triangle_count > budget:
+            notes.append(f"LOD0 keeps {base.triangle_count:,} triangles, above the {profile.name} budget of "
+                         f"{budget:,}: {_held_because(base, opts)}")
+        tex0 = _largest_texture(base)
     if profile and profile.budget.texture_px and tex0:
         base = limit_textures(base, profile.budget.texture_px)
         tex0 = min(tex0, profile.budget.texture_px)
@@ -191,15 +210,20 @@ def build_lod_chain(
                                rebake_px=max(min_tex, tex0 >> k) if tex0 else None)
         if level.triangle_count >= chain[-1].triangle_count:
             say(f"LOD{k}: cannot simplify below {chain[-1].triangle_count:,} triangles; chain ends at LOD{k - 1}")
+            notes.append(f"the chain ends at LOD{k - 1}: LOD{k} could not go below {chain[-1].triangle_count:,} "
+                         f"triangles: {_held_because(level, opts)}")
             break
         if tex0:
             level = limit_textures(level, max(min_tex, tex0 >> k))
+        if level.triangle_count > STALL_SLACK * target:
+            notes.append(f"LOD{k} keeps {level.triangle_count:,} triangles for a target of {target:,}: "
+                         f"{_held_because(level, opts)}")
         level.name = f"{model.name}_LOD{k}"
         level.metadata.pop("lod", None)
         chain.append(level)
         say(f"LOD{k}: {level.triangle_count:,} triangles ({100.0 * level.triangle_count / max(tris0, 1):.1f}%)")
     report = LodReport(model.name, profile.to_dict() if profile else None, [],
-                       opts.screen_height_px, opts.max_visual_difference)
+                       opts.screen_height_px, opts.max_visual_difference, notes)
     size_m = float(base.extents.max()) or 1.0
     sizes: list[float] = []
     for k, level in enumerate(chain):

@@ -832,7 +832,8 @@ def split_normals_again(original: Mesh, level: Mesh, source: np.ndarray) -> tupl
 _TEXTURES = ("base_color_texture", "metallic_roughness_texture", "normal_texture", "emissive_texture")
 
 
-def _textured(material) -> bool:
+def has_textures(material) -> bool:
+    """Whether ``material`` has any texture (then its UVs decide how the part looks)."""
     return any(getattr(material, key) is not None for key in _TEXTURES)
 
 
@@ -891,7 +892,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
                     break
                 res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
             unwrapped = False
-            if (opts.rebake and src.mesh.uvs is not None and _textured(src.material)
+            if (opts.rebake and src.mesh.uvs is not None and has_textures(src.material)
                     and res.mesh.triangle_count > STALL_SLACK * target):
                 # UV seams hold it: the same without UVs; its textures are baked for new ones below
                 plain = Mesh(src.mesh.vertices, src.mesh.faces, src.mesh.normals, None)
