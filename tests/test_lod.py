@@ -633,33 +633,41 @@ def test_borders_that_meet_another_part_stay_put():
     assert _lone_borders(model, [False, True]) == [True, False]  # a closed part has no border to free
 
 
-def _patchwork_ball(segments: int = 32):
-    """A smooth unit sphere whose every triangle is its own UV chart (as scans and baked game assets
-    come), with a base-colour texture that is red where x > 0 and blue elsewhere: ``(model, colour of a
-    point)``. UV seams lock every vertex, so the collapse cannot remove any."""
+def _painted(name: str, vertices: np.ndarray, faces: np.ndarray, colours: np.ndarray, normals: np.ndarray):
+    """A one-part model whose every triangle is its own UV chart (as scans and baked game assets come),
+    painted one flat colour (uint8 RGB) per face in an 8 px cell of its texture."""
     from meshforge.core.material import Material, Texture
     from meshforge.core.model import Model
     from meshforge.geometry.mesh import Mesh
-    from meshforge.geometry.primitives import sphere as make_sphere
 
-    ball = make_sphere(1.0, segments=segments).welded()
-    faces = ball.faces
-    corners = ball.vertices[faces.reshape(-1)]
+    corners = vertices[faces.reshape(-1)]
     cells = int(np.ceil(np.sqrt(len(faces))))
     px = 8 * cells
     k = np.arange(len(faces))
     origin = np.stack([k % cells, k // cells], axis=1) / cells  # each face's own cell, V up
     tri = np.array([[0.15, 0.15], [0.85, 0.15], [0.15, 0.85]]) / cells
     uvs = (origin[:, None, :] + tri[None]).reshape(-1, 2)
-    image = np.zeros((px, px, 3), np.uint8)
-    red = ball.vertices[faces].mean(axis=1)[:, 0] > 0
-    for face in range(len(faces)):  # test data: one cell per face
-        col, row = face % cells, face // cells
-        image[px - 8 * (row + 1): px - 8 * row, 8 * col: 8 * (col + 1)] = (220, 30, 30) if red[face] else (30, 30, 220)
-    mesh = Mesh(corners, np.arange(len(corners)).reshape(-1, 3), corners.copy(), uvs, "atlas")
-    model = Model("patchwork")
-    model.add("ball", mesh, Material("painted", base_color=(1, 1, 1, 1),
-                                     base_color_texture=Texture.from_image(image, "painted")))
+    image = np.zeros((cells, cells, 3), np.uint8)
+    image[k // cells, k % cells] = colours
+    image = np.repeat(np.repeat(image[::-1], 8, axis=0), 8, axis=1)  # row 0 is the top: V up
+    assert image.shape == (px, px, 3)
+    mesh = Mesh(corners, np.arange(len(corners)).reshape(-1, 3), normals, uvs, "atlas")
+    model = Model(name)
+    model.add(name, mesh, Material("painted", base_color=(1, 1, 1, 1),
+                                   base_color_texture=Texture.from_image(image, "painted")))
+    return model
+
+
+def _patchwork_ball(segments: int = 32):
+    """A smooth unit sphere cut into one UV chart per triangle, red where x > 0 and blue elsewhere.
+    UV seams lock every vertex, so the collapse cannot remove any."""
+    from meshforge.geometry.primitives import sphere as make_sphere
+
+    ball = make_sphere(1.0, segments=segments).welded()
+    red = ball.vertices[ball.faces].mean(axis=1)[:, 0] > 0
+    colours = np.where(red[:, None], [220, 30, 30], [30, 30, 220]).astype(np.uint8)
+    corners = ball.vertices[ball.faces.reshape(-1)]
+    model = _painted("ball", ball.vertices, ball.faces, colours, corners.copy())
     return model
 
 
@@ -811,3 +819,40 @@ def test_rebake_takes_a_level_that_uv_seams_bend_far_off(corpus):
     baked = simplify_model(helmet, triangles=target, rebake=True, rebake_px=256)
     assert baked.triangle_count <= target and baked.metadata["simplify"]["rebaked_parts"]
     assert model_distance(helmet, baked).hausdorff_m < 0.75 * model_distance(helmet, kept).hausdorff_m
+
+
+def test_rebake_takes_a_thin_shell_colour_from_the_side_facing_the_same_way():
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.lod.rebake import rebake_part
+
+    # a tube 3 mm thick: outside red, inside blue; the level is an octagonal prism whose chords sag
+    # 15 mm into the tube, so the closest surface to most of the level is the blue inside
+    seg, r_out, r_in, h = 96, 0.2, 0.197, 0.3
+    a = np.linspace(0, 2 * np.pi, seg, endpoint=False)
+    ring = np.stack([np.cos(a), np.zeros(seg), np.sin(a)], axis=1)
+    up = np.array([0.0, h, 0.0])
+    vertices = np.concatenate([ring * r_out, ring * r_out + up, ring * r_in, ring * r_in + up])
+    j, jn = np.arange(seg), (np.arange(seg) + 1) % seg
+    outer = np.concatenate([np.stack([j, seg + jn, jn], 1), np.stack([j, seg + j, seg + jn], 1)])
+    inner = outer[:, ::-1] + 2 * seg
+    top = np.concatenate([np.stack([seg + j, 3 * seg + j, 3 * seg + jn], 1),
+                          np.stack([seg + j, 3 * seg + jn, seg + jn], 1)])
+    bottom = np.concatenate([np.stack([j, jn, 2 * seg + jn], 1), np.stack([j, 2 * seg + jn, 2 * seg + j], 1)])
+    faces = np.concatenate([outer, inner, top, bottom])
+    colours = np.repeat(np.array([[220, 30, 30], [30, 30, 220], [30, 200, 30], [30, 200, 30]], np.uint8),
+                        [len(outer), len(inner), len(top), len(bottom)], axis=0)
+    tri = vertices[faces]
+    fn = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    fn /= np.linalg.norm(fn, axis=1)[:, None]
+    tube = _painted("tube", vertices, faces, colours, np.repeat(fn, 3, axis=0))
+    k = np.arange(8)
+    oct_ring = np.stack([np.cos(k * np.pi / 4), np.zeros(8), np.sin(k * np.pi / 4)], axis=1) * r_out
+    kn = (k + 1) % 8
+    prism_faces = np.concatenate([np.stack([k, 8 + kn, kn], 1), np.stack([k, 8 + k, 8 + kn], 1)])
+    prism = Mesh(np.concatenate([oct_ring, oct_ring + up]), prism_faces)
+    level, material = rebake_part(tube.parts[0].mesh, tube.parts[0].material, prism, 256, "tube")
+    w = np.array([0.25, 0.35, 0.4])
+    points = np.einsum("j,kjd->kd", w, level.vertices[level.faces])
+    assert np.linalg.norm(points[:, [0, 2]], axis=1).min() < r_in  # the level does sink inside
+    colour = _sample_texture(material.base_color_texture, np.einsum("j,kjd->kd", w, level.uvs[level.faces]))
+    assert np.all(colour[:, 0] > 150) and np.all(colour[:, 2] < 80)  # red, the outside's colour

@@ -85,6 +85,19 @@ class SurfaceQuery:
         return np.asarray(closest), np.asarray(face, dtype=np.int64)
 
 
+    def first_hit(self, origins: np.ndarray, directions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``(face (K,), distance t (K,))`` of each ray's first hit going forward (``t > 0``, in units of
+        ``directions``' length); face -1 and t inf where a ray hits nothing."""
+        origins = np.ascontiguousarray(origins, dtype=np.float64).reshape(-1, 3)
+        directions = np.ascontiguousarray(directions, dtype=np.float64).reshape(-1, 3)
+        if not len(origins) or not len(self._faces):
+            return np.full(len(origins), -1, dtype=np.int64), np.full(len(origins), np.inf)
+        face, t, _ = self._tree.intersect_ray_first(self._vertices, self._faces, origins, directions)
+        face = np.asarray(face, dtype=np.int64)
+        t = np.where(face >= 0, np.asarray(t, dtype=np.float64), np.inf)
+        return face, t
+
+
 @dataclass
 class SurfaceDistance:
     """Two-sided distances between a level and its reference."""

@@ -11,7 +11,9 @@ textures from the original; :func:`rebake_part` does the same:
 2. **Rasterise** the level's triangles in atlas texel space (:func:`meshforge.materials.bake._rasterise`,
    texels just outside a chart get their triangle's extrapolated surface point: edge dilation).
 3. **Transfer** every texel: its point on the level goes to the closest point of the original surface
-   (libigl's AABB tree), whose original UV samples every texture of the material (bilinear, repeat).
+   (libigl's AABB tree), or, where that surface faces the other way (a thin shell's inside), to the
+   nearest one along the level's normal that faces the same way; its original UV samples every texture
+   of the material (bilinear, repeat).
    Colour, metallic-roughness and emissive maps are copied as they are (sRGB/linear as stored).
 4. **Normals**: the original's shading normal there (its normal map decoded in its own tangent frame,
    or the interpolated vertex normal when it has none) is re-encoded in the level's tangent frame, the
@@ -122,6 +124,53 @@ def _interp(values: np.ndarray, faces: np.ndarray, bary: np.ndarray) -> np.ndarr
     return np.einsum("kj,kjc->kc", bary, values[faces])
 
 
+#: Rays cast per direction past surfaces that face the wrong way (:func:`_facing_points`).
+_RAY_STEPS = 4
+
+
+def _facing_points(query: SurfaceQuery, points: np.ndarray, normals: np.ndarray, closest: np.ndarray,
+                   face: np.ndarray, face_normals: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(closest, face)`` with the points whose closest original face turns away from the level's
+    normal moved to the nearest original surface *facing the same way* along the level's normal.
+
+    Where a thin shell's level sags by more than its thickness (a barrel's hoop, a can's label), the
+    closest point of the outside lies on the inside, whose colours would come through. Rays go both
+    ways along the normal, past up to :data:`_RAY_STEPS` wrong-facing hits; where neither finds a
+    surface facing the same way, the closest point stays.
+    """
+    bad = np.flatnonzero(np.einsum("ij,ij->i", face_normals[face], normals) < 0.0)
+    if not len(bad):
+        return closest, face
+    best_t = np.full(len(bad), np.inf)  # distance along the normal (signed) of the best facing hit
+    best_face = face[bad].copy()
+    scale = float(np.ptp(query._vertices, axis=0).max()) or 1.0
+    for sign in (1.0, -1.0):
+        direction = sign * normals[bad]
+        origin = points[bad].copy()
+        travelled = np.zeros(len(bad))
+        todo = np.arange(len(bad))
+        for _ in range(_RAY_STEPS):
+            if not len(todo):
+                break
+            hit, t = query.first_hit(origin[todo], direction[todo])
+            found = hit >= 0
+            todo, hit, t = todo[found], hit[found], t[found]
+            travelled[todo] += t
+            facing = np.einsum("ij,ij->i", face_normals[hit], normals[bad[todo]]) > 0.0
+            win = facing & (travelled[todo] < np.abs(best_t[todo]))
+            best_t[todo[win]], best_face[todo[win]] = sign * travelled[todo[win]], hit[win]
+            todo, t = todo[~facing], t[~facing]
+            step = t + 1e-6 * scale
+            origin[todo] += direction[todo] * step[:, None]
+            travelled[todo] += 1e-6 * scale
+    moved = np.isfinite(best_t)
+    idx = bad[moved]
+    closest, face = closest.copy(), face.copy()
+    closest[idx] = points[idx] + normals[idx] * best_t[moved][:, None]
+    face[idx] = best_face[moved]
+    return closest, face
+
+
 def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name: str = "level",
                 ) -> tuple[Mesh, Material]:
     """``(level with new UVs, material with textures baked for them)``.
@@ -147,6 +196,8 @@ def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name
     has_uv = original.uvs is not None
     o_normals, o_tangents = _frames(original) if has_uv else (_normals(original), None)
     query = SurfaceQuery(original)
+    corners = original.vertices[original.faces]
+    o_face_normals = _unit(np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]))
     maps = {key: _image(getattr(material, key)) for key in
             ("base_color_texture", "metallic_roughness_texture", "emissive_texture", "normal_texture")}
     if not has_uv:
@@ -160,7 +211,9 @@ def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name
         bary = _barycentrics(tri, tx, t, size).T
         faces = out.faces[t]
         point = _interp(out.vertices, faces, bary)
+        n = _unit(_interp(l_normals, faces, bary))
         closest, oface = query.closest(point)
+        closest, oface = _facing_points(query, point, n, closest, oface, o_face_normals)
         ofaces = original.faces[oface]
         ob = _barycentric(closest, original.vertices[ofaces])
         shading = _unit(_interp(o_normals, ofaces, ob))
@@ -182,7 +235,6 @@ def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name
                 bitangent = np.cross(shading, tangent) * sign
                 shading = _unit(tn[:, :1] * tangent + tn[:, 1:2] * bitangent + tn[:, 2:3] * shading)
         # the same normal, in the level's tangent frame
-        n = _unit(_interp(l_normals, faces, bary))
         tangent = _unit(_interp(l_tangents[:, :3], faces, bary))
         tangent = _unit(tangent - n * np.einsum("ij,ij->i", tangent, n)[:, None])
         sign = np.where(l_tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
