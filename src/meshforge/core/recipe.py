@@ -128,12 +128,14 @@ def _set_material(model: Model, part: str, preset: str, color: str | None = None
 
 @edit_op("simplify")
 def _simplify(model: Model, ratio: float | None = None, triangles: int | None = None,
-              error: float | None = None, flat: bool = False) -> Model:
+              error: float | None = None, flat: bool = False, rebake: bool = False) -> Model:
     """Fewer triangles (UV seams, parts and borders kept): a ratio, a triangle count or an error in meters;
-    ``flat`` gives the faceted low-poly look."""
+    ``flat`` gives the faceted low-poly look; ``rebake`` lets textured parts that UV seams hold get new
+    UVs and textures baked from the original."""
     from meshforge.lod.simplify import simplify_model
 
-    return simplify_model(model, ratio=ratio, triangles=triangles, error_m=error, flat=bool(flat))
+    return simplify_model(model, ratio=ratio, triangles=triangles, error_m=error, flat=bool(flat),
+                          rebake=bool(rebake))
 
 
 @edit_op("wear")
