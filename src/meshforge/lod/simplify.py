@@ -932,7 +932,8 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
                         sane = near <= ERROR_JUMP * far or near <= REBAKE_MAX_ERROR * _diagonal(src.mesh)
                         unwrapped = rebake_held and free.mesh.triangle_count < res.mesh.triangle_count and sane
                     elif free.mesh.triangle_count <= STALL_SLACK * target:
-                        unwrapped = near < REBAKE_GAIN * far
+                        # worth new textures only where it shows: far off at the model's scale
+                        unwrapped = near < REBAKE_GAIN * far and far * scale > REBAKE_MIN_ERROR * diagonal
                     if unwrapped:
                         res = free
             if _attempt > 0 and res.mesh.triangle_count >= dst.mesh.triangle_count:
@@ -990,6 +991,9 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
 #: UV seams is measured closer than this fraction of its distance (the DamagedHelmet at 25%: 5.1 cm
 #: with its seams, 3.0 cm without).
 REBAKE_GAIN = 0.7
+#: ... and only when the part is at least this fraction of the model's diagonal off with its UVs kept
+#: (new textures for a cushion 0.1% off would cost memory and draw calls for nothing visible).
+REBAKE_MIN_ERROR = 0.005
 #: A part that UV seams hold above its target is re-baked at its target unless that level is more than
 #: ``ERROR_JUMP`` times farther than the held one and farther than this fraction of the part's diagonal
 #: (the treasure chest's body at 3%: a box squeezed into 8 triangles, 22% of its size off).
