@@ -856,3 +856,37 @@ def test_rebake_takes_a_thin_shell_colour_from_the_side_facing_the_same_way():
     assert np.linalg.norm(points[:, [0, 2]], axis=1).min() < r_in  # the level does sink inside
     colour = _sample_texture(material.base_color_texture, np.einsum("j,kjd->kd", w, level.uvs[level.faces]))
     assert np.all(colour[:, 0] > 150) and np.all(colour[:, 2] < 80)  # red, the outside's colour
+
+
+def test_rebaked_parts_share_one_atlas():
+    from dataclasses import replace
+
+    from meshforge.core.material import Texture
+
+    one = _patchwork_ball()
+    two = _patchwork_ball()
+    shifted = np.eye(4)
+    shifted[0, 3] = 3.0
+    grey = np.full((8, 8, 3), (0, 100, 255), np.uint8)  # roughness 100/255, metallic 1
+    model = one.copy()
+    model.add("other", two.parts[0].mesh, replace(two.parts[0].material, name="metal", metallic=0.5,
+                                                   metallic_roughness_texture=Texture.from_image(grey, "mr")),
+              shifted)
+    n = model.triangle_count
+    out = simplify_model(model, triangles=n // 10, rebake=True, rebake_px=256)
+    assert out.metadata["simplify"]["rebaked_parts"] == ["ball", "other"]
+    a, b = out.parts
+    assert a.material.base_color_texture is b.material.base_color_texture  # one texture set
+    assert a.material.metallic_roughness_texture is b.material.metallic_roughness_texture
+    assert (a.material.name, b.material.name, b.material.metallic) == ("painted", "metal", 0.5)
+    w = np.array([0.6, 0.2, 0.2])
+    for part, rough in ((a, 255), (b, 100)):
+        mesh = part.mesh
+        uv = np.einsum("j,kjd->kd", w, mesh.uvs[mesh.faces])
+        points = np.einsum("j,kjd->kd", w, mesh.vertices[mesh.faces])
+        colour = _sample_texture(part.material.base_color_texture, uv)
+        clear = np.abs(points[:, 0]) > 0.25
+        assert np.mean((colour[clear, 0] > colour[clear, 2]) == (points[clear, 0] > 0)) > 0.97
+        # the part without a metallic-roughness map gets white there: its factors alone
+        mr = _sample_texture(part.material.metallic_roughness_texture, uv)
+        assert np.abs(mr[:, 1] - rough).max() <= 3

@@ -43,14 +43,15 @@ MIN_BAKE_PX, MAX_BAKE_PX = 64, 4096
 _CHUNK = 1 << 18
 
 
-def unwrap(mesh: Mesh, size: int) -> Mesh:
-    """``mesh`` with xatlas UVs packed into [0, 1]^2 (V up, as meshforge stores them) for a ``size``
-    pixel atlas with charts ``size // 128`` (at least 2) texels apart; vertices are split along the new
-    seams, normals follow their source vertex."""
+def unwrap(meshes: list[Mesh], size: int) -> list[Mesh]:
+    """``meshes`` with xatlas UVs packed together into one [0, 1]^2 atlas (V up, as meshforge stores
+    them) of ``size`` pixels, charts ``size // 128`` (at least 2) texels apart; vertices are split
+    along the new seams, normals follow their source vertex."""
     import xatlas
 
     atlas = xatlas.Atlas()
-    atlas.add_mesh(mesh.vertices.astype(np.float32), mesh.faces.astype(np.uint32))
+    for mesh in meshes:
+        atlas.add_mesh(mesh.vertices.astype(np.float32), mesh.faces.astype(np.uint32))
     pack = xatlas.PackOptions()
     pack.resolution = int(size)
     pack.padding = max(2, int(size) // 128)
@@ -58,13 +59,15 @@ def unwrap(mesh: Mesh, size: int) -> Mesh:
     chart = xatlas.ChartOptions()
     chart.fix_winding = True
     atlas.generate(chart_options=chart, pack_options=pack)
-    vmapping, indices, uvs = atlas[0]
-    vmapping = np.asarray(vmapping, dtype=np.int64)
-    faces = np.asarray(indices, dtype=np.int64).reshape(-1, 3)
-    uvs = np.asarray(uvs, dtype=np.float64)
-    normals = None if mesh.normals is None else mesh.normals[vmapping]
-    out = Mesh(mesh.vertices[vmapping], faces, normals, uvs, "atlas")
-    out._weld = mesh.weld_map()[vmapping]
+    out = []
+    for k, mesh in enumerate(meshes):
+        vmapping, indices, uvs = atlas[k]
+        vmapping = np.asarray(vmapping, dtype=np.int64)
+        faces = np.asarray(indices, dtype=np.int64).reshape(-1, 3)
+        normals = None if mesh.normals is None else mesh.normals[vmapping]
+        unwrapped = Mesh(mesh.vertices[vmapping], faces, normals, np.asarray(uvs, dtype=np.float64), "atlas")
+        unwrapped._weld = mesh.weld_map()[vmapping]
+        out.append(unwrapped)
     return out
 
 
@@ -171,60 +174,73 @@ def _facing_points(query: SurfaceQuery, points: np.ndarray, normals: np.ndarray,
     return closest, face
 
 
+#: Texture slots baked, with the value a part whose material lacks the slot gets in a shared atlas
+#: (white: the material's factor alone, as glTF multiplies texture and factor).
+_MAPS = {"base_color_texture": 4, "metallic_roughness_texture": 3, "emissive_texture": 3}
+
+
 def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name: str = "level",
                 ) -> tuple[Mesh, Material]:
-    """``(level with new UVs, material with textures baked for them)``.
+    """:func:`rebake_parts` for one part."""
+    return rebake_parts([(original, material, level)], size, name)[0]
 
-    ``original``: the part's mesh with the UVs its ``material``'s textures use; ``level``: a simplified
-    copy of it (same space, meters; its UVs, if any, are ignored); ``size``: atlas side in pixels,
-    clamped to [:data:`MIN_BAKE_PX`, :data:`MAX_BAKE_PX`]. Every texture the material has is baked;
-    the normal map always is (the original's shading). A material without textures or a mesh
-    without UVs gets the level back unwrapped with the material unchanged but for a baked normal map.
+
+def rebake_parts(parts: list[tuple[Mesh, Material, Mesh]], size: int, name: str = "level",
+                 ) -> list[tuple[Mesh, Material]]:
+    """``(level with new UVs, material with textures baked for them)`` per ``(original, material, level)``.
+
+    ``original``: a part's mesh with the UVs its ``material``'s textures use; ``level``: a simplified
+    copy of it (same space, meters; its UVs, if any, are ignored). All levels share one atlas of
+    ``size`` pixels a side (clamped to [:data:`MIN_BAKE_PX`, :data:`MAX_BAKE_PX`]), so a level with
+    several re-baked parts adds one texture set, not one per part. Every slot any material textures is
+    baked (a part whose material lacks it gets white there: its factor alone), and the normal map
+    always is (the original's shading). Each part keeps its own material (factors, alpha mode) with
+    the shared textures and ``normal_scale`` 1. An original without UVs gives colours from the factors
+    only and its smooth normals.
     """
     from meshforge.lod.fit import _barycentric
     from meshforge.materials.bake import _barycentrics, _rasterise
     from meshforge.materials.textures import encode_png
 
     size = int(np.clip(size, MIN_BAKE_PX, MAX_BAKE_PX))
-    out = unwrap(level, size)
+    outs = unwrap([level for _, _, level in parts], size)
     pad = float(max(2, size // 256))
-    px = np.stack([out.uvs[:, 0] * size, (1.0 - out.uvs[:, 1]) * size], axis=1)
-    tri = px[out.faces]
+    tri = np.concatenate([np.stack([o.uvs[:, 0] * size, (1.0 - o.uvs[:, 1]) * size], axis=1)[o.faces]
+                          for o in outs])
+    first_face = np.cumsum([0] + [o.triangle_count for o in outs])
     owner = _rasterise(tri, size, pad)
-    texel = np.flatnonzero(owner >= 0)
-    l_normals, l_tangents = _frames(out)
-    has_uv = original.uvs is not None
-    o_normals, o_tangents = _frames(original) if has_uv else (_normals(original), None)
-    query = SurfaceQuery(original)
-    corners = original.vertices[original.faces]
-    o_face_normals = _unit(np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]))
-    maps = {key: _image(getattr(material, key)) for key in
-            ("base_color_texture", "metallic_roughness_texture", "emissive_texture", "normal_texture")}
-    if not has_uv:
-        maps = dict.fromkeys(maps)
-    baked = {key: np.zeros((size * size, img.shape[2]), np.float32) for key, img in maps.items()
-             if img is not None and key != "normal_texture"}
+    slots = [key for key in _MAPS if any(getattr(m, key) is not None for _, m, _ in parts)]
+    baked = {key: np.ones((size * size, _MAPS[key]), np.float32) for key in slots}
     normal = np.zeros((size * size, 3), np.float32)
-    for start in range(0, len(texel), _CHUNK):
-        tx = texel[start:start + _CHUNK]
-        t = owner[tx]
-        bary = _barycentrics(tri, tx, t, size).T
-        faces = out.faces[t]
-        point = _interp(out.vertices, faces, bary)
-        n = _unit(_interp(l_normals, faces, bary))
-        closest, oface = query.closest(point)
-        closest, oface = _facing_points(query, point, n, closest, oface, o_face_normals)
-        ofaces = original.faces[oface]
-        ob = _barycentric(closest, original.vertices[ofaces])
-        shading = _unit(_interp(o_normals, ofaces, ob))
-        if has_uv:
-            uv = _interp(original.uvs, ofaces, ob)
+    for k, ((original, material, _), out) in enumerate(zip(parts, outs, strict=True)):
+        mine = np.flatnonzero((owner >= first_face[k]) & (owner < first_face[k + 1]))
+        has_uv = original.uvs is not None
+        maps = {key: _image(getattr(material, key)) if has_uv else None for key in [*slots, "normal_texture"]}
+        l_normals, l_tangents = _frames(out)
+        o_normals, o_tangents = _frames(original) if has_uv else (_normals(original), None)
+        query = SurfaceQuery(original)
+        corners = original.vertices[original.faces]
+        o_face_normals = _unit(np.cross(corners[:, 1] - corners[:, 0], corners[:, 2] - corners[:, 0]))
+        for start in range(0, len(mine), _CHUNK):
+            tx = mine[start:start + _CHUNK]
+            t = owner[tx]
+            bary = _barycentrics(tri, tx, t, size).T
+            faces = out.faces[t - first_face[k]]
+            point = _interp(out.vertices, faces, bary)
+            n = _unit(_interp(l_normals, faces, bary))
+            closest, oface = query.closest(point)
+            closest, oface = _facing_points(query, point, n, closest, oface, o_face_normals)
+            ofaces = original.faces[oface]
+            ob = _barycentric(closest, original.vertices[ofaces])
+            shading = _unit(_interp(o_normals, ofaces, ob))
+            uv = _interp(original.uvs, ofaces, ob) if has_uv else None
             for key, img in maps.items():
                 if img is None:
                     continue
                 texels = _sample(img, uv)
                 if key != "normal_texture":
-                    baked[key][tx] = texels
+                    c = min(texels.shape[1], _MAPS[key])
+                    baked[key][tx, :c] = texels[:, :c]
                     continue
                 # the original's normal map, decoded in its own tangent frame
                 tn = texels[:, :3] * 2.0 - 1.0
@@ -234,25 +250,28 @@ def rebake_part(original: Mesh, material: Material, level: Mesh, size: int, name
                 sign = np.where(o_tangents[ofaces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
                 bitangent = np.cross(shading, tangent) * sign
                 shading = _unit(tn[:, :1] * tangent + tn[:, 1:2] * bitangent + tn[:, 2:3] * shading)
-        # the same normal, in the level's tangent frame
-        tangent = _unit(_interp(l_tangents[:, :3], faces, bary))
-        tangent = _unit(tangent - n * np.einsum("ij,ij->i", tangent, n)[:, None])
-        sign = np.where(l_tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
-        bitangent = np.cross(n, tangent) * sign
-        local = np.stack([np.einsum("ij,ij->i", shading, axis) for axis in (tangent, bitangent, n)], axis=1)
-        local[:, 2] = np.maximum(local[:, 2], 0.05)  # a texel's normal never faces away from its surface
-        normal[tx] = _unit(local)
+            # the same normal, in the level's tangent frame
+            tangent = _unit(_interp(l_tangents[:, :3], faces, bary))
+            tangent = _unit(tangent - n * np.einsum("ij,ij->i", tangent, n)[:, None])
+            sign = np.where(l_tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+            bitangent = np.cross(n, tangent) * sign
+            local = np.stack([np.einsum("ij,ij->i", shading, axis) for axis in (tangent, bitangent, n)], axis=1)
+            local[:, 2] = np.maximum(local[:, 2], 0.05)  # a texel's normal never faces away from its surface
+            normal[tx] = _unit(local)
     covered = owner >= 0
     textures: dict[str, Texture] = {}
     for key, values in baked.items():
         # the background takes the mean so mip levels past the padding stay in tone
         values[~covered] = values[covered].mean(axis=0) if covered.any() else 0.5
+        if key == "base_color_texture" and np.all(values[:, 3] >= 1.0):
+            values = values[:, :3]  # opaque: RGB
         img = np.round(np.clip(values, 0.0, 1.0) * 255).astype(np.uint8).reshape(size, size, -1)
         textures[key] = encode_png(img, f"{name}_{key.removesuffix('_texture')}")
     normal[~covered] = (0.0, 0.0, 1.0)
     nimg = np.round((normal * 0.5 + 0.5) * 255).astype(np.uint8).reshape(size, size, 3)
     textures["normal_texture"] = encode_png(nimg, f"{name}_normal")
-    log.info("rebaked %s: %d triangles onto a new %dx%d atlas (%.0f%% of texels covered, %d maps)", name,
-             out.triangle_count, size, size, 100.0 * covered.mean(), len(textures))
-    new = replace(material, normal_scale=1.0, **textures)
-    return out, new
+    log.info("rebaked %s: %d parts, %d triangles onto one %dx%d atlas (%.0f%% of texels covered, %d maps)",
+             name, len(parts), sum(o.triangle_count for o in outs), size, size, 100.0 * covered.mean(),
+             len(textures))
+    return [(out, replace(material, normal_scale=1.0, **textures)) for (_, material, _), out in zip(parts, outs,
+                                                                                                      strict=True)]

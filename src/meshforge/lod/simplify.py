@@ -957,17 +957,17 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
     dropped: list[str] = []
     if opts.drop_pieces and fraction < first_fraction and any(held) and not all(held):
         out, worst, dropped = _without_stalled_parts(model, out, worst, held, target_total, opts)
-    baked = []
+    baked: list[str] = []
     if any(rebaked) and not dropped:
-        from meshforge.lod.rebake import rebake_part
+        from meshforge.lod.rebake import rebake_parts
 
-        for i, dst in enumerate(out.parts):
-            if not rebaked[i]:
-                continue
-            src = model.parts[i]
-            size = opts.rebake_px or _largest_side(src.material)
-            dst.mesh, dst.material = rebake_part(src.mesh, src.material, dst.mesh, size, f"{model.name}_{src.name}")
-            baked.append(src.name)
+        which = [i for i, r in enumerate(rebaked) if r]
+        size = opts.rebake_px or max(_largest_side(model.parts[i].material) for i in which)
+        done = rebake_parts([(model.parts[i].mesh, model.parts[i].material, out.parts[i].mesh) for i in which],
+                            size, f"{model.name}_rebaked")
+        for i, (mesh, material) in zip(which, done, strict=True):
+            out.parts[i].mesh, out.parts[i].material = mesh, material
+            baked.append(model.parts[i].name)
     log.info(
         "simplify %s: %s -> %s triangles (%+.0f%%), error %.3g m",
         model.name, f"{total:,}", f"{out.triangle_count:,}",
@@ -1002,6 +1002,7 @@ REBAKE_MAX_ERROR = 0.05
 
 def _diagonal(mesh: Mesh) -> float:
     return float(np.linalg.norm(mesh.extents))
+
 
 #: Open-border positions of two parts closer than this fraction of the model's diagonal meet.
 BORDER_MEET = 1e-3
