@@ -890,3 +890,21 @@ def test_rebaked_parts_share_one_atlas():
         # the part without a metallic-roughness map gets white there: its factors alone
         mr = _sample_texture(part.material.metallic_roughness_texture, uv)
         assert np.abs(mr[:, 1] - rough).max() <= 3
+
+
+def test_cli_lod_notes_seams_and_rebakes(tmp_path, capsys):
+    from meshforge.cli import main
+
+    src = tmp_path / "patchwork.glb"
+    export(_patchwork_ball(), src)
+    assert main(["lod", str(src), "--levels", "3", "-o", str(tmp_path / "held.glb"), "--no-render-check"]) == 0
+    said = "".join(capsys.readouterr())
+    assert "note: the chain ends at LOD0" in said and "--rebake" in said
+    assert main(["lod", str(src), "--levels", "3", "-o", str(tmp_path / "baked.glb"), "--no-render-check",
+                 "--rebake"]) == 0
+    said = "".join(capsys.readouterr())
+    assert "LOD2:" in said and "re-baked ball" in said and "note:" not in said
+    report = json.loads((tmp_path / "baked.quality.json").read_text())
+    assert report["lod"]["levels"][2]["rebaked_parts"] == ["ball"] and report["lod"]["notes"] == []
+    (summary,) = run_gltf_validator(tmp_path / "baked.glb")
+    assert summary["numErrors"] == 0
