@@ -792,6 +792,11 @@ def test_chain_rebakes_levels_that_uv_seams_hold(tmp_path):
     assert summary["numErrors"] == 0
 
 
+def test_rebake_size_is_checked():
+    with pytest.raises(ParameterError, match="rebake_px"):
+        simplify_model(_patchwork_ball(), ratio=0.1, rebake=True, rebake_px=10_000)
+
+
 def test_rebake_without_normals_uses_smooth_ones():
     from meshforge.geometry.mesh import Mesh
     from meshforge.lod.rebake import rebake_part

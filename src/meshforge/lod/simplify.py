@@ -38,6 +38,7 @@ from meshforge.geometry import meshopt
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
 from meshforge.lod.metrics import SurfaceQuery, sample_surface
+from meshforge.lod.rebake import MAX_BAKE_PX, MIN_BAKE_PX
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,9 @@ class SimplifyOptions:
             raise ParameterError(f"ratio must be in (0, 1], got {self.ratio}")
         if self.triangles is not None and self.triangles < 1:
             raise ParameterError(f"triangle target must be at least 1, got {self.triangles}")
+        if self.rebake_px is not None and not MIN_BAKE_PX <= self.rebake_px <= MAX_BAKE_PX:
+            raise ParameterError(f"rebake_px must be between {MIN_BAKE_PX} and {MAX_BAKE_PX} pixels, "
+                                 f"got {self.rebake_px}")
         for name in ("error_m", "error_relative"):
             value = getattr(self, name)
             if value is not None and not (np.isfinite(value) and value >= 0):
