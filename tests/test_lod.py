@@ -913,3 +913,15 @@ def test_cli_lod_notes_seams_and_rebakes(tmp_path, capsys):
     assert report["lod"]["levels"][2]["rebaked_parts"] == ["ball"] and report["lod"]["notes"] == []
     (summary,) = run_gltf_validator(tmp_path / "baked.glb")
     assert summary["numErrors"] == 0
+
+
+def test_a_far_coarse_level_suggests_rebake_and_rebake_brings_it_closer():
+    apple = build(Recipe("apple"))
+    _, held = build_lod_chain(apple, LodOptions(levels=6, render_check=False))
+    far = held.levels[-1]
+    assert far.hausdorff > 0.03 and any(n.startswith("LOD5 ") and "--rebake" in n for n in held.notes)
+    _, baked = build_lod_chain(apple, LodOptions(levels=6, render_check=False, rebake=True))
+    near = baked.levels[-1]
+    assert near.rebaked_parts and near.triangles <= far.triangles
+    assert near.hausdorff < 0.5 * far.hausdorff
+    assert not any(n.startswith("LOD5 ") for n in baked.notes)

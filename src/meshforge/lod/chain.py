@@ -125,6 +125,10 @@ class LodReport:
         return json.dumps(self.to_dict(), indent=2)
 
 
+#: A level farther than this fraction of the model's diagonal from LOD0 gets a note (see ``notes``).
+FAR_LEVEL = 0.03
+
+
 def _held_because(level: Model, opts: LodOptions) -> str:
     """Why a level stayed above its target and what would help (UV seams of textured parts, else the
     parts' own seams and shapes)."""
@@ -241,6 +245,14 @@ def build_lod_chain(
                 dist = model_distance(base, level)
                 lv.hausdorff, lv.mean_distance, lv.hausdorff_m = dist.hausdorff, dist.mean, dist.hausdorff_m
                 err_m = max(err_m, dist.hausdorff_m)
+                held = [p.name for p in level.parts if p.mesh.uvs is not None and has_textures(p.material)
+                        and p.name not in lv.rebaked_parts]
+                noted = any(n.startswith(f"LOD{k} ") for n in report.notes)
+                if dist.hausdorff > FAR_LEVEL and held and not opts.rebake and not noted:
+                    report.notes.append(
+                        f"LOD{k} is {dist.hausdorff:.1%} of the model's size off LOD0; where UV seams hold "
+                        f"textured parts ({', '.join(held[:4])}{', ...' if len(held) > 4 else ''}) --rebake "
+                        "(LodOptions(rebake=True)) may bring it much closer")
             switch = 1.0 if err_m <= 0 else opts.pixel_error * size_m / (err_m * opts.screen_height_px)
             switch = float(np.clip(switch, 0.002, 1.0))
             if sizes:
