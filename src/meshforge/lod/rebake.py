@@ -4,10 +4,10 @@ A model whose texture is cut into hundreds of UV charts (scans, photogrammetry, 
 high-poly sculpts: the DamagedHelmet has 424) cannot be simplified far while every chart keeps its
 border: each chart corner is a vertex no collapse may remove, so the coarse levels stall at thousands
 of triangles. Dedicated LOD tools (Simplygon, InstaLOD) then give the level its own UVs and bake its
-textures from the original; :func:`rebake_part` does the same:
+textures from the original; :func:`rebake_parts` does the same for the parts one level re-bakes:
 
-1. **Unwrap** the simplified level with xatlas into one atlas of ``size`` pixels (charts padded, so
-   bilinear filtering and a few mip levels do not bleed across them).
+1. **Unwrap** the simplified parts with xatlas into one shared atlas of ``size`` pixels (charts
+   padded, so bilinear filtering and a few mip levels do not bleed across them).
 2. **Rasterise** the level's triangles in atlas texel space (:func:`meshforge.materials.bake._rasterise`,
    texels just outside a chart get their triangle's extrapolated surface point: edge dilation).
 3. **Transfer** every texel: its point on the level goes to the closest point of the original surface
