@@ -152,8 +152,9 @@ def main() -> int:
               f"{'err mf/pml':>10s} {'mf/pmltex':>9s} {'nouv/pml':>8s} {'t mf/gp':>8s}")
     print("PyMeshLab ('pml') simplifies the welded mesh without UVs or normals: it may cross UV seams and hard "
           "edges, which meshforge keeps.\n'pml-tex' = PyMeshLab's texture-aware collapse on the same mesh with "
-          "its UVs (seams weighted, not locked); 'nouv' = meshforge on pml's seamless input.\nBoth PyMeshLab "
-          "runs get meshforge's triangle count: errors compare at equal counts. 'target' = the ratio's count "
+          "its UVs (seams weighted, not locked); 'nouv' = meshforge on pml's seamless input (nouv/pml compares "
+          "with PyMeshLab at nouv's own count).\nBoth PyMeshLab runs get meshforge's triangle count: errors compare "
+          "at equal counts. 'target' = the ratio's count "
           "(meshforge stops above it where seams block or the last collapses would multiply the error).")
     print(header)
     print("-" * len(header))
@@ -185,9 +186,16 @@ def main() -> int:
                 tex_model.add("mesh", tex, model.parts[0].material)
             mf_plain = simplify_model(plain, ratio=ratio)
             h = [model_distance(model, m, args.samples).hausdorff for m in (mf, gp, pml_model, mf_plain)]
+            h_pml_plain = h[2]
+            if abs(mf_plain.triangle_count - count) > 0.05 * count:
+                # 'nouv' stopped elsewhere (seams no longer hold it): PyMeshLab at its count
+                pml_plain = Model(name)
+                pml_plain.add("mesh", run_pymeshlab(model.parts[0].mesh, max(4, mf_plain.triangle_count))[0],
+                              model.parts[0].material)
+                h_pml_plain = model_distance(model, pml_plain, args.samples).hausdorff
             h_tex = model_distance(model, tex_model, args.samples).hausdorff if tex_model is not None else None
             err_ratio = h[0] / h[2] if h[2] > 0 else float("inf")
-            plain_ratio = h[3] / h[2] if h[2] > 0 else float("inf")
+            plain_ratio = h[3] / h_pml_plain if h_pml_plain > 0 else float("inf")
             plain_ratios.append(plain_ratio)
             tex_ratio = None if h_tex is None else (h[0] / h_tex if h_tex > 0 else float("inf"))
             if tex_ratio is not None:
