@@ -925,3 +925,20 @@ def test_a_far_coarse_level_suggests_rebake_and_rebake_brings_it_closer():
     assert near.rebaked_parts and near.triangles <= far.triangles
     assert near.hausdorff < 0.5 * far.hausdorff
     assert not any(n.startswith("LOD5 ") for n in baked.notes)
+
+
+def test_cli_optimize_rebakes_with_a_ratio(tmp_path, capsys):
+    from meshforge.cli import main
+
+    src = tmp_path / "patchwork.glb"
+    model = _patchwork_ball()
+    export(model, src)
+    out = tmp_path / "small.glb"
+    assert main(["optimize", str(src), "--ratio", "0.1", "--rebake", "-o", str(out), "-q"]) == 0
+    back = load(out)
+    assert back.triangle_count <= 0.1 * model.triangle_count
+    assert back.parts[0].material.base_color_texture is not None
+    (summary,) = run_gltf_validator(out)
+    assert summary["numErrors"] == 0
+    assert main(["optimize", str(src), "--rebake", "-o", str(tmp_path / "x.glb")]) == 2
+    assert "--rebake goes with --ratio" in capsys.readouterr().err

@@ -89,6 +89,10 @@ def cmd_optimize(args: argparse.Namespace) -> int:
         changes["texture_format"] = args.texture_format
     if args.ratio is not None:
         changes["ratio"] = args.ratio
+    if args.rebake:
+        if args.ratio is None:
+            raise ParameterError("--rebake goes with --ratio (it re-bakes parts that UV seams hold while simplifying)")
+        changes["rebake"] = True
     if args.no_meshopt:
         changes["meshopt"] = False
     if args.no_quantize:
@@ -142,6 +146,9 @@ def add_delivery_commands(sub: argparse._SubParsersAction) -> None:
     o.add_argument("--target", "-t", default="web", help="web (default) or mobile")
     o.add_argument("--output", "-o", default=None, help="GLB to write (default <name>_<target>.glb)")
     o.add_argument("--ratio", type=float, default=None, help="also simplify to this fraction of triangles")
+    o.add_argument("--rebake", action="store_true",
+                   help="with --ratio: textured parts whose UV seams stop the simplification get new UVs and "
+                        "textures baked from the original")
     o.add_argument("--texture-size", type=int, default=None, help="largest texture side in pixels")
     o.add_argument("--texture-format", choices=("webp", "png"), default=None, help="image format")
     o.add_argument("--no-meshopt", action="store_true", help="no EXT_meshopt_compression")

@@ -51,6 +51,9 @@ class OptimizeOptions:
     meshopt: bool = True
     #: keep this fraction of triangles (1.0: no simplification).
     ratio: float = 1.0
+    #: with ``ratio``: textured parts that UV seams hold get new UVs and textures baked from the original
+    #: (:mod:`meshforge.lod.rebake`), at most ``texture_px`` a side.
+    rebake: bool = False
     #: order triangles as strips before the meshopt codecs (smaller; slightly worse vertex-cache use).
     strip_order: bool = True
     #: compress geometry with Draco (KHR_draco_mesh_compression) instead of meshopt and quantisation;
@@ -101,7 +104,10 @@ def optimize_model(model: Model, options: OptimizeOptions) -> Model:
 
     out = clean_model(model)
     if options.ratio < 1.0:
-        out = simplify_model(out, ratio=options.ratio)
+        side = None
+        if options.rebake and options.texture_px:
+            side = min(max(options.texture_px, 64), 4096)
+        out = simplify_model(out, ratio=options.ratio, rebake=options.rebake, rebake_px=side)
     if options.texture_px:
         out = limit_textures(out, options.texture_px)
     return out
