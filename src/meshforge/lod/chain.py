@@ -28,7 +28,7 @@ from meshforge.core.material import Material, Texture
 from meshforge.core.model import Model
 from meshforge.lod.metrics import model_distance, uv_provenance, visual_difference
 from meshforge.lod.profiles import LodProfile, lod_profile
-from meshforge.lod.simplify import STALL_SLACK, has_textures, simplify_model
+from meshforge.lod.simplify import STALL_SLACK, simplify_model
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +132,7 @@ FAR_LEVEL = 0.03
 def _held_because(level: Model, opts: LodOptions) -> str:
     """Why a level stayed above its target and what would help (UV seams of textured parts, else the
     parts' own seams and shapes)."""
-    if not opts.rebake and any(has_textures(p.material) and p.mesh.uvs is not None for p in level.parts):
+    if not opts.rebake and any(p.material.textures and p.mesh.uvs is not None for p in level.parts):
         return ("UV seams of its textured parts hold it (every chart corner stays); --rebake "
                 "(LodOptions(rebake=True)) gives them new UVs and textures baked from LOD0")
     return "its UV seams, hard edges and parts cannot collapse further without breaking the surface"
@@ -245,7 +245,7 @@ def build_lod_chain(
                 dist = model_distance(base, level)
                 lv.hausdorff, lv.mean_distance, lv.hausdorff_m = dist.hausdorff, dist.mean, dist.hausdorff_m
                 err_m = max(err_m, dist.hausdorff_m)
-                held = [p.name for p in level.parts if p.mesh.uvs is not None and has_textures(p.material)
+                held = [p.name for p in level.parts if p.mesh.uvs is not None and p.material.textures
                         and p.name not in lv.rebaked_parts]
                 noted = any(n.startswith(f"LOD{k} ") for n in report.notes)
                 if dist.hausdorff > FAR_LEVEL and held and not opts.rebake and not noted:

@@ -84,7 +84,6 @@ class SurfaceQuery:
         _, face, closest = self._tree.squared_distance(self._vertices, self._faces, points)
         return np.asarray(closest), np.asarray(face, dtype=np.int64)
 
-
     def first_hit(self, origins: np.ndarray, directions: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``(face (K,), distance t (K,))`` of each ray's first hit going forward (``t > 0``, in units of
         ``directions``' length); face -1 and t inf where a ray hits nothing."""

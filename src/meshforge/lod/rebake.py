@@ -102,16 +102,12 @@ def _unit(v: np.ndarray) -> np.ndarray:
 
 def _normals(mesh: Mesh) -> np.ndarray:
     """(N, 3) ``mesh``'s normals, or smooth area-weighted ones over its welded positions (same vertices)."""
+    from meshforge.lod.placement import _vertex_normals, _welded
+
     if mesh.normals is not None:
         return mesh.normals
-    weld = mesh.weld_map()
-    wfaces = weld[mesh.faces]
-    tri = mesh.vertices[mesh.faces]
-    face = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-    total = np.zeros((int(weld.max()) + 1, 3))
-    for corner in range(3):
-        np.add.at(total, wfaces[:, corner], face)
-    return _unit(total)[weld]
+    weld, positions, wfaces = _welded(mesh)
+    return _vertex_normals(positions, wfaces)[weld]
 
 
 def _frames(mesh: Mesh) -> tuple[np.ndarray, np.ndarray]:
@@ -125,6 +121,17 @@ def _frames(mesh: Mesh) -> tuple[np.ndarray, np.ndarray]:
 def _interp(values: np.ndarray, faces: np.ndarray, bary: np.ndarray) -> np.ndarray:
     """(K, C) per-vertex ``values`` interpolated at barycentrics ``bary`` (K, 3) of ``faces`` (K, 3)."""
     return np.einsum("kj,kjc->kc", bary, values[faces])
+
+
+def _tangent_frame(normal: np.ndarray, tangents: np.ndarray, faces: np.ndarray, bary: np.ndarray,
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """``(tangent, bitangent)`` (K, 3) at barycentrics ``bary`` of ``faces``, from per-vertex glTF
+    ``tangents`` (N, 4), made orthogonal to the unit ``normal`` (K, 3) there; the bitangent is
+    ``cross(normal, tangent) * w`` as glTF defines it."""
+    tangent = _unit(_interp(tangents[:, :3], faces, bary))
+    tangent = _unit(tangent - normal * np.einsum("ij,ij->i", tangent, normal)[:, None])
+    sign = np.where(tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
+    return tangent, np.cross(normal, tangent) * sign
 
 
 #: Rays cast per direction past surfaces that face the wrong way (:func:`_facing_points`).
@@ -146,7 +153,7 @@ def _facing_points(query: SurfaceQuery, points: np.ndarray, normals: np.ndarray,
         return closest, face
     best_t = np.full(len(bad), np.inf)  # distance along the normal (signed) of the best facing hit
     best_face = face[bad].copy()
-    scale = float(np.ptp(query._vertices, axis=0).max()) or 1.0
+    scale = float(np.ptp(query.mesh.vertices, axis=0).max()) or 1.0
     for sign in (1.0, -1.0):
         direction = sign * normals[bad]
         origin = points[bad].copy()
@@ -245,16 +252,10 @@ def rebake_parts(parts: list[tuple[Mesh, Material, Mesh]], size: int, name: str 
                 # the original's normal map, decoded in its own tangent frame
                 tn = texels[:, :3] * 2.0 - 1.0
                 tn[:, :2] *= material.normal_scale
-                tangent = _unit(_interp(o_tangents[:, :3], ofaces, ob))
-                tangent = _unit(tangent - shading * np.einsum("ij,ij->i", tangent, shading)[:, None])
-                sign = np.where(o_tangents[ofaces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
-                bitangent = np.cross(shading, tangent) * sign
+                tangent, bitangent = _tangent_frame(shading, o_tangents, ofaces, ob)
                 shading = _unit(tn[:, :1] * tangent + tn[:, 1:2] * bitangent + tn[:, 2:3] * shading)
             # the same normal, in the level's tangent frame
-            tangent = _unit(_interp(l_tangents[:, :3], faces, bary))
-            tangent = _unit(tangent - n * np.einsum("ij,ij->i", tangent, n)[:, None])
-            sign = np.where(l_tangents[faces[:, 0], 3] < 0, -1.0, 1.0)[:, None]
-            bitangent = np.cross(n, tangent) * sign
+            tangent, bitangent = _tangent_frame(n, l_tangents, faces, bary)
             local = np.stack([np.einsum("ij,ij->i", shading, axis) for axis in (tangent, bitangent, n)], axis=1)
             local[:, 2] = np.maximum(local[:, 2], 0.05)  # a texel's normal never faces away from its surface
             normal[tx] = _unit(local)

@@ -836,18 +836,9 @@ def split_normals_again(original: Mesh, level: Mesh, source: np.ndarray) -> tupl
     return out, pairs[:, 1]
 
 
-_TEXTURES = ("base_color_texture", "metallic_roughness_texture", "normal_texture", "emissive_texture")
-
-
-def has_textures(material) -> bool:
-    """Whether ``material`` has any texture (then its UVs decide how the part looks)."""
-    return any(getattr(material, key) is not None for key in _TEXTURES)
-
-
 def _largest_side(material) -> int:
     """Largest side (pixels) of ``material``'s textures."""
-    return max((max(getattr(material, key).size) for key in _TEXTURES if getattr(material, key) is not None),
-               default=1024)
+    return max((max(t.size) for t in material.textures.values()), default=1024)
 
 
 def _part_scale(transform: np.ndarray) -> float:
@@ -861,7 +852,7 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     The result's ``metadata['simplify']`` records the targets, counts and the largest error in meters.
     """
     opts = replace(options, **kwargs) if options is not None else SimplifyOptions(**kwargs)  # type: ignore[arg-type]
-    if not opts.rebake or not any(p.mesh.uvs is not None and has_textures(p.material) for p in model.parts):
+    if not opts.rebake or not any(p.mesh.uvs is not None and p.material.textures for p in model.parts):
         return _simplify_model(model, replace(opts, rebake=False), rebake_held=False)
     # re-baking changes UVs and textures: only parts that need it. When the level reaches its target
     # with every UV kept (a barrel whose hoops it leaves out), only parts its seams keep far off are
@@ -906,6 +897,7 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
     # parts that stalled above their target (seams, locked spots) gain nothing from a smaller one
     stalled = [False] * len(model.parts)
     rebaked = [False] * len(model.parts)
+    measures: dict[int, _Measure] = {}
     for _attempt in range(4):
         for i, (src, dst, was_closed) in enumerate(zip(model.parts, out.parts, closed, strict=True)):
             if stalled[i]:
@@ -922,14 +914,14 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
                     break
                 res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
             unwrapped = False
-            if opts.rebake and src.mesh.uvs is not None and has_textures(src.material) and \
+            if opts.rebake and src.mesh.uvs is not None and src.material.textures and \
                     target < src.mesh.triangle_count:
                 # the same without UVs (its textures are baked for new ones below), taken where UV seams
                 # hold the part above its target or bend it far from the original
                 plain = Mesh(src.mesh.vertices, src.mesh.faces, src.mesh.normals, None)
                 free = simplify_mesh(plain, target, limit, opts, was_closed, lone[i])
                 if free.mesh.triangle_count and (not was_closed or topology.is_closed(free.mesh)):
-                    measure = _Measure(src.mesh)
+                    measure = measures.setdefault(i, _Measure(src.mesh))  # one query per part, every attempt
                     far, near = measure.hausdorff(res.mesh), measure.hausdorff(free.mesh)
                     if res.mesh.triangle_count > STALL_SLACK * target:
                         # fewer triangles, as asked, unless that breaks the part (a box in 8 triangles)
