@@ -615,6 +615,32 @@ def test_fit_moves_a_lone_open_border_out_to_its_rim():
     assert measured < start
 
 
+def test_fit_moves_seam_vertices_off_the_surface_but_keeps_them_on_their_seam():
+    from meshforge.geometry.primitives import sphere as make_sphere
+    from meshforge.lod.fit import fit_to_surface
+    from meshforge.lod.placement import _feature_lines, _welded
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+
+    # a UV sphere's seam is the half meridian z = 0, x > 0; its coarse chords sag inside the sphere
+    ball = make_sphere(1.0, segments=48, rings=24)
+    coarse = simplify_mesh(ball, 150, None, SimplifyOptions(ratio=0.06, fit=False, search=False, cliff=None)).mesh
+    weld, pos, wfaces = _welded(coarse)
+    _, direction, _, corner = _feature_lines(coarse, weld, wfaces, len(pos))
+    seam = np.linalg.norm(direction, axis=1) > 0
+    assert seam.sum() >= 3 and corner.any()  # the poles end the seam line
+    fitted, measured, start = fit_to_surface(ball, coarse, samples=4000)
+    assert np.array_equal(fitted.faces, coarse.faces)
+    _, moved, _ = _welded(fitted)
+    # seam positions move out along the normal (radius above 1 where the chords sagged) but not
+    # sideways off the meridian plane, which would shift the seam across the texture (the seam line
+    # bends off the plane only where it reaches the pole fan's corners)
+    assert np.abs(moved[seam, 2]).max() < 1e-3
+    assert (moved[seam, 0] > 0).all()
+    assert np.linalg.norm(moved[seam], axis=1).mean() > 1.03  # sliding along the seam alone: 1.007
+    assert measured < start
+    assert surface_distance(ball, fitted, 5000).hausdorff < surface_distance(ball, coarse, 5000).hausdorff
+
+
 def test_borders_that_meet_another_part_stay_put():
     from meshforge.core.material import Material
     from meshforge.core.model import Model

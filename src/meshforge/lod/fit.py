@@ -14,10 +14,11 @@ the largest ones so the fit chases the Hausdorff distance rather than the mean:
    point may lie on another piece). Each residual is shared among the three corners of its level face by barycentric weight, times
    a weight that grows with the residual's length (``(|r| / max |r|)^POWER``).
 3. Each welded position moves by a damped weighted mean of its residuals, clamped to a fraction of
-   its shortest edge; UV/normal-seam positions only slide along their seam line; seam corners,
-   non-manifold positions stay, and open-border ones too unless the border meets nothing
-   (``free_borders``: neighbouring parts and tiles still meet); moves that fold a face are halved and
-   then dropped.
+   its shortest edge; UV/normal-seam positions slide along their seam line and move along their
+   normal (off the surface, as a chord that sags inside a curve needs), never sideways across the
+   texture; where seam lines meet or end, positions move along the normal only; non-manifold
+   positions stay, and open-border ones too unless the border meets nothing (``free_borders``:
+   neighbouring parts and tiles still meet); moves that fold a face are halved and then dropped.
 4. The two-sided largest residual of each state is the sampled Hausdorff distance; the best state
    over the rounds is returned, so fitting never makes the measured distance worse.
 
@@ -53,6 +54,21 @@ def _unit_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
     tri = positions[faces]
     n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
     return n / np.maximum(np.linalg.norm(n, axis=1), 1e-300)[:, None]
+
+
+def _position_normals(level: Mesh, weld: np.ndarray, positions: np.ndarray, wfaces: np.ndarray) -> np.ndarray:
+    """(G, 3) unit normal per welded position: the mean of its vertices' normals (the original's shading
+    normals, which a level keeps; at a hard edge the bisector of its sides), else the area-weighted
+    normal of its faces; zero where they cancel."""
+    count = len(positions)
+    if level.normals is not None:
+        out = np.stack([np.bincount(weld, weights=level.normals[:, k], minlength=count) for k in range(3)], axis=1)
+    else:
+        tri = positions[wfaces]
+        area_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+        out = np.stack([np.bincount(wfaces.reshape(-1), weights=np.repeat(area_n[:, k], 3), minlength=count)
+                        for k in range(3)], axis=1)
+    return out / np.maximum(np.linalg.norm(out, axis=1), 1e-300)[:, None]
 
 
 def _barycentric(points: np.ndarray, tri: np.ndarray) -> np.ndarray:
@@ -126,10 +142,12 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     rng = np.random.default_rng(seed)
     weld, pos, wfaces = _welded(level)
     count = len(pos)
-    fixed, direction, border = _feature_lines(level, weld, wfaces, count)
+    fixed, direction, border, seam_corner = _feature_lines(level, weld, wfaces, count)
     if free_borders:
         fixed &= ~border
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
+    seam_corner &= fixed
+    normal = _position_normals(level, weld, pos, wfaces)
     query = reference if reference is not None else SurfaceQuery(original)
     o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)
     o_normals = _unit_normals(original.vertices, original.faces)
@@ -171,9 +189,17 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
         move = np.stack([np.bincount(idx, weights=(cw * res[:, k:k + 1]).reshape(-1), minlength=count)
                          for k in range(3)], axis=1)
         move = DAMPING * move / np.maximum(wsum, 1e-300)[:, None]
-        move[fixed] = 0.0
+        # seam positions stay on their seam: they slide along its line and move off the surface along
+        # the normal (the seam line itself never shifts sideways across the texture); where seams meet,
+        # only along the normal
+        nc = normal[seam_corner]
+        move[seam_corner] = np.einsum("ij,ij->i", move[seam_corner], nc)[:, None] * nc
+        move[fixed & ~seam_corner] = 0.0
         t = direction[on_line]
-        move[on_line] = np.einsum("ij,ij->i", move[on_line], t)[:, None] * t
+        n = normal[on_line] - np.einsum("ij,ij->i", normal[on_line], t)[:, None] * t
+        n /= np.maximum(np.linalg.norm(n, axis=1), 1e-300)[:, None]
+        move[on_line] = (np.einsum("ij,ij->i", move[on_line], t)[:, None] * t
+                         + np.einsum("ij,ij->i", move[on_line], n)[:, None] * n)
         length_e = np.linalg.norm(pos[edges[:, 0]] - pos[edges[:, 1]], axis=1)
         shortest = np.full(count, np.inf)
         np.minimum.at(shortest, edges[:, 0], length_e)

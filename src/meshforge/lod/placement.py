@@ -76,10 +76,11 @@ def _welded(mesh: Mesh) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _feature_lines(level: Mesh, weld: np.ndarray, wfaces: np.ndarray, count: int,
-                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(fixed (G,) bool, line direction (G, 3), border (G,) bool)``: border/non-manifold/seam-corner
-    positions are fixed, positions inside one seam line get the line's direction (zero elsewhere);
-    ``border``: the fixed positions that are fixed only because they lie on an open border."""
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(fixed (G,) bool, line direction (G, 3), border (G,) bool, corner (G,) bool)``:
+    border/non-manifold/seam-corner positions are fixed, positions inside one seam line get the line's
+    direction (zero elsewhere); ``border``: the fixed positions that are fixed only because they lie on
+    an open border; ``corner``: those fixed only because seam lines meet or end there (closed around)."""
     keys, e = topology.edge_keys(wfaces, count)
     uniq, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(-1)
@@ -94,14 +95,15 @@ def _feature_lines(level: Mesh, weld: np.ndarray, wfaces: np.ndarray, count: int
     first[inverse[::-1]] = np.arange(len(inverse))[::-1]
     ends = e[first]  # (U, 2) one directed copy per undirected edge
     fixed[ends[counts != 2].reshape(-1)] = True
+    open_or_odd = fixed.copy()
     border = np.zeros(count, dtype=bool)
     border[ends[counts == 1].reshape(-1)] = True
     border[ends[counts > 2].reshape(-1)] = False
     seam = (counts == 2) & (render_per_edge > 1)
     seam_ends = ends[seam]
     degree = np.bincount(seam_ends.reshape(-1), minlength=count)
-    fixed |= degree > 2
-    fixed |= degree == 1
+    corner = ((degree > 2) | (degree == 1)) & ~open_or_odd
+    fixed |= corner
     border &= degree == 0
     # direction of a seam line through a position: from one seam neighbour to the other
     direction = np.zeros((count, 3))
@@ -118,7 +120,7 @@ def _feature_lines(level: Mesh, weld: np.ndarray, wfaces: np.ndarray, count: int
     c_pos = other[1::2]
     d = positions[c_pos] - positions[b_pos]
     direction[a_pos] = d / np.maximum(np.linalg.norm(d, axis=1), 1e-300)[:, None]
-    return fixed, direction, border
+    return fixed, direction, border, corner
 
 
 def place_vertices(original: Mesh, level: Mesh, source: np.ndarray | None = None, lock_borders: bool = True) -> Mesh:
@@ -155,7 +157,7 @@ def place_vertices(original: Mesh, level: Mesh, source: np.ndarray | None = None
     lam = REGULARISE * (q[:, 0] + q[:, 3] + q[:, 5]) / 3.0 + 1e-30
     rhs = b + lam[:, None] * l_pos
     optimum = np.linalg.solve(a + lam[:, None, None] * np.eye(3), rhs[:, :, None])[:, :, 0]
-    fixed, direction, _ = _feature_lines(level, l_weld, l_wfaces, count)
+    fixed, direction, _, _ = _feature_lines(level, l_weld, l_wfaces, count)
     if not lock_borders:
         fixed &= np.linalg.norm(direction, axis=1) > 0
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
