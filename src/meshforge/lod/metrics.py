@@ -156,6 +156,33 @@ def uv_charts(mesh: Mesh) -> np.ndarray:
     return connected_components(graph, directed=False)[1][uv_vertex]
 
 
+def _faces_without_a_common_chart(original: Mesh, level: Mesh, charts: np.ndarray, uv_scale: float, scale: float,
+                                  tolerance: float, position_tolerance: float, nearest: np.ndarray) -> int:
+    """Number of ``level`` faces whose three corners have no original chart in common (see
+    :func:`uv_provenance`); ``nearest``: each level vertex's matched original vertex."""
+    from itertools import chain
+
+    found = cKDTree(original.uvs / uv_scale).query_ball_point(level.uvs / uv_scale, r=tolerance, p=np.inf)
+    lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    same = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
+    owner = np.repeat(np.arange(len(found)), lengths)
+    close = np.linalg.norm(original.vertices[same] - level.vertices[owner], axis=1) / scale <= position_tolerance
+    count = int(charts.max()) + 1
+    keys = np.unique(np.concatenate([owner[close] * count + charts[same[close]],
+                                     np.arange(len(nearest)) * count + charts[nearest]]))
+    key_owner = keys // count
+    starts = np.searchsorted(key_owner, np.arange(len(nearest)))
+    sizes = np.bincount(key_owner, minlength=len(nearest))
+    corner = level.faces[:, 0]
+    per_face = sizes[corner]
+    face = np.repeat(np.arange(level.triangle_count), per_face)
+    offsets = np.arange(int(per_face.sum())) - np.repeat(np.cumsum(per_face) - per_face, per_face)
+    chart_option = keys[np.repeat(starts[corner], per_face) + offsets] % count
+    shared = (np.isin(level.faces[face, 1] * count + chart_option, keys)
+              & np.isin(level.faces[face, 2] * count + chart_option, keys))
+    return int(level.triangle_count - np.count_nonzero(np.bincount(face[shared], minlength=level.triangle_count)))
+
+
 def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position_tolerance: float = 0.5) -> dict:
     """Check that every UV of ``level`` is a UV of ``original`` and that no face joins two UV charts.
 
@@ -164,7 +191,9 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
     does is farther than ``position_tolerance`` of the diagonal (a UV borrowed from elsewhere on the
     model). Vertices may move a little (optimal placement, :mod:`meshforge.lod.placement`) but keep
     their UV and normal; among original vertices with the same UV (mirrored or repeated UVs) the one
-    nearest in position and normal is the match. A face crosses charts when its corners match vertices of different original charts.
+    nearest in position and normal is the match. A face crosses charts when no one original chart
+    carries all three of its corners' UVs (each corner's candidates: its match and the other original
+    vertices with its UV within ``position_tolerance``).
 
     Returns ``{"foreign_vertices": n, "cross_chart_faces": m}``; both 0 for a seam-preserving level.
     Meshes without UVs return zeros.
@@ -209,9 +238,12 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
         offset[hit] = d[found, pick[found]]
         cost[hit, best[hit]] = offset[hit]
     foreign = int((~(offset <= position_tolerance) | ~np.isfinite(cost[rows, best])).sum())
-    chart = uv_charts(original)[nearest]
-    fc = chart[level.faces]
-    crossing = int(((fc[:, 0] != fc[:, 1]) | (fc[:, 1] != fc[:, 2])).sum())
+    # the charts a level vertex may come from: those of every original vertex with its UV within the
+    # position tolerance (repeated or mirrored UVs: a vertex fitted off the surface can lie nearer a
+    # same-UV vertex of another chart than its own); a face crosses charts when no one chart carries
+    # all three of its corners
+    crossing = _faces_without_a_common_chart(original, level, uv_charts(original), uv_scale, scale, tolerance,
+                                             position_tolerance, nearest)
     return {"foreign_vertices": foreign, "cross_chart_faces": crossing}
 
 
