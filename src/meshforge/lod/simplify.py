@@ -471,6 +471,11 @@ def simplify_mesh(
 ) -> SimplifyResult:
     """Simplify one mesh to at most ``target_triangles`` (or until ``max_error_m`` meters, local units).
 
+    UV poles (:func:`uv_poles`: the pole of a lathe or UV sphere, one position with a UV copy per fan
+    triangle) are merged into one vertex while collapsing and split back afterwards
+    (:func:`split_uv_poles`): held as seam corners, a pole ring keeps every vertex and a coarse apple
+    turns into a box.
+
     The collapse itself is :func:`_simplify_one`. Coarse levels (at most :data:`COARSE_TRIANGLES`), where
     the greedy collapse order decides most of the error, get three more steps, each judged by the
     two-sided Hausdorff distance to ``mesh`` measured on :data:`SEARCH_SAMPLES` samples per side:
@@ -491,11 +496,122 @@ def simplify_mesh(
     """
     if closed is None:
         closed = topology.is_closed(mesh)
+    poles = uv_poles(mesh)
+    if poles.any():
+        merged, kept = _merge_uv_poles(mesh, poles)
+        result = _simplify_mesh(merged, target_triangles, max_error_m, opts, closed, free_borders)
+        level, source = split_uv_poles(mesh, poles, result.mesh, kept[result.source_vertex])
+        return SimplifyResult(level, result.error, source)
+    return _simplify_mesh(mesh, target_triangles, max_error_m, opts, closed, free_borders)
+
+
+def _simplify_mesh(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+                   closed: bool, free_borders: bool) -> SimplifyResult:
+    """:func:`simplify_mesh` without the UV-pole handling."""
     measure = _Measure(mesh)
     chosen, reached = _refine(mesh, target_triangles, max_error_m, opts, closed, measure, free_borders)
     if opts.drop_pieces and not reached:
         chosen = _without_small_pieces(mesh, target_triangles, max_error_m, opts, chosen, measure, free_borders)
     return chosen
+
+
+def uv_poles(mesh: Mesh) -> np.ndarray:
+    """(N,) bool: vertices at a *UV pole*, a position with at least three UV copies, each used by one
+    face, whose faces form one fan: joined through the vertices they share besides the pole (same
+    position and same UV).
+
+    A lathe or UV sphere gives its pole one copy per fan triangle (U runs around, the pole row of the
+    texture shrinks to a point): one singular point inside one chart, not a seam between charts. Held
+    as seam corners, the pole and its ring would never collapse. Where charts meet (a box-projected
+    corner), neighbouring faces share no vertex with the same UV, so that is not a pole.
+    """
+    none = np.zeros(mesh.vertex_count, dtype=bool)
+    if mesh.uvs is None or not mesh.triangle_count:
+        return none
+    weld = mesh.weld_map()
+    groups = int(weld.max()) + 1
+    copies = np.bincount(weld, minlength=groups)
+    uses = np.bincount(mesh.faces.reshape(-1), minlength=mesh.vertex_count)
+    single = np.bincount(weld, weights=(uses == 1).astype(np.float64), minlength=groups)
+    first, _ = topology.unique_rows(np.concatenate([weld[:, None], np.round(np.nan_to_num(mesh.uvs) * 1e7)], axis=1))
+    distinct = np.bincount(weld[first], minlength=groups)  # different UVs at each position
+    # three or more copies, each with its own UV (copies that differ only in normal are hard edges)
+    candidate = ((copies >= 3) & (single == copies) & (distinct == copies))[weld]
+    if not candidate.any():
+        return none
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    # the face of each candidate copy, joined to the faces it shares a (non-candidate) vertex with
+    at = candidate[mesh.faces]
+    face = np.flatnonzero(at.any(axis=1))
+    f = mesh.faces[face]
+    others = np.where(at[face], -1, f)
+    rows = np.repeat(np.arange(len(face)), 3)[others.reshape(-1) >= 0]
+    cols = len(face) + others.reshape(-1)[others.reshape(-1) >= 0]
+    n = len(face) + mesh.vertex_count
+    label = connected_components(coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)), directed=False)[1]
+    corner_copy = f[at[face]]  # the candidate copy in each face (one per face: each copy has one face)
+    comp = label[np.repeat(np.arange(len(face)), at[face].sum(axis=1))]
+    lo = np.full(groups, np.iinfo(np.int64).max)
+    hi = np.full(groups, -1, dtype=np.int64)
+    np.minimum.at(lo, weld[corner_copy], comp)
+    np.maximum.at(hi, weld[corner_copy], comp)
+    return candidate & (lo == hi)[weld]
+
+
+def _merge_uv_poles(mesh: Mesh, poles: np.ndarray) -> tuple[Mesh, np.ndarray]:
+    """``(mesh with every pole's copies replaced by its first, merged vertex -> input vertex)``."""
+    weld = mesh.weld_map()
+    first = np.full(int(weld.max()) + 1, -1, dtype=np.int64)
+    first[weld[::-1]] = np.arange(len(weld))[::-1]
+    remap = np.where(poles, first[weld], np.arange(mesh.vertex_count))
+    faces = remap[mesh.faces]
+    kept = np.unique(faces)
+    index = np.full(mesh.vertex_count, -1, dtype=np.int64)
+    index[kept] = np.arange(len(kept))
+    merged = Mesh(mesh.vertices[kept], index[faces], None if mesh.normals is None else mesh.normals[kept],
+                  mesh.uvs[kept], mesh.uv_mode)
+    return merged, kept
+
+
+def split_uv_poles(original: Mesh, poles: np.ndarray, level: Mesh, source: np.ndarray) -> tuple[Mesh, np.ndarray]:
+    """``(level, source)`` with each face corner at a UV pole given the pole copy of ``original`` whose UV
+    is nearest the mean UV of the face's other two corners (the copy a fan triangle there would have),
+    so every UV is still one of the original's and fan triangles are not sheared. ``source``: original
+    vertex per level vertex (:class:`SimplifyResult`); the returned one names the copy taken."""
+    weld = original.weld_map()
+    order = np.flatnonzero(poles)[np.argsort(weld[poles], kind="stable")]
+    groups, starts, sizes = np.unique(weld[order], return_index=True, return_counts=True)
+    slot_of = np.full(int(weld.max()) + 1, -1, dtype=np.int64)
+    slot_of[groups] = np.arange(len(groups))
+    corner = level.faces.reshape(-1)
+    chosen = source[corner].copy()
+    at_pole = poles[chosen]
+    if at_pole.any():
+        uv = level.uvs[level.faces]  # (F, 3, 2)
+        others = (uv.sum(axis=1, keepdims=True) - uv).reshape(-1, 2) / 2.0
+        rows = np.flatnonzero(at_pole)
+        g = slot_of[weld[chosen[rows]]]
+        best = np.full(len(rows), np.inf)
+        for k in range(int(sizes.max())):
+            has = sizes[g] > k
+            cand = order[np.minimum(starts[g] + k, len(order) - 1)]
+            d = np.linalg.norm(original.uvs[cand] - others[rows], axis=1)
+            better = has & (d < best)
+            chosen[rows[better]], best[better] = cand[better], d[better]
+    first, inverse = topology.unique_rows(np.stack([corner, chosen], axis=1))
+    pairs = np.stack([corner, chosen], axis=1)[first]
+    pole = poles[pairs[:, 1]][:, None]
+    uvs = np.where(pole, original.uvs[pairs[:, 1]], level.uvs[pairs[:, 0]])
+    normals = None
+    if level.normals is not None:
+        normals = level.normals[pairs[:, 0]]
+        if original.normals is not None:
+            normals = np.where(pole, original.normals[pairs[:, 1]], normals)
+    out = Mesh(level.vertices[pairs[:, 0]], inverse.reshape(-1, 3), normals, uvs, level.uv_mode)
+    out._weld = topology.relabel(level.weld_map()[pairs[:, 0]])
+    return out, pairs[:, 1]
 
 
 def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
