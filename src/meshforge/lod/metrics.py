@@ -138,49 +138,85 @@ def model_distance(reference: Model, level: Model, samples: int = 50_000) -> Sur
     return surface_distance(reference.merged_mesh(), level.merged_mesh(), samples)
 
 
-def uv_charts(mesh: Mesh) -> np.ndarray:
-    """(N,) UV chart id per render vertex.
+def uv_face_charts(mesh: Mesh) -> np.ndarray:
+    """(F,) UV chart id per face.
 
     Vertices at one welded position with the same UV are one *UV vertex* (duplicates made for hard
-    normals do not cut a chart); charts are the components of faces joined through UV vertices.
+    normals do not cut a chart); charts are the components of faces joined across edges whose two
+    ends are the same UV vertices on both sides, so the UV map is continuous along them. Charts that
+    only touch at a vertex (two projections that happen to give one UV at one point) stay apart.
     """
+    if not mesh.triangle_count:
+        return np.zeros(0, dtype=np.int64)
     uv = np.round(mesh.uvs * 1e6).astype(np.int64)
     key = np.concatenate([mesh.weld_map()[:, None], uv], axis=1)
     _, uv_vertex = np.unique(key, axis=0, return_inverse=True)
-    uv_vertex = uv_vertex.reshape(-1)
-    f = uv_vertex[mesh.faces]
-    n = int(uv_vertex.max()) + 1
-    rows = np.concatenate([f[:, 0], f[:, 1], f[:, 2]])
-    cols = np.concatenate([f[:, 1], f[:, 2], f[:, 0]])
-    graph = coo_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(n, n))
-    return connected_components(graph, directed=False)[1][uv_vertex]
+    f = uv_vertex.reshape(-1)[mesh.faces]
+    edges = np.sort(np.concatenate([f[:, [0, 1]], f[:, [1, 2]], f[:, [2, 0]]]), axis=1)
+    _, edge = np.unique(edges, axis=0, return_inverse=True)
+    count = mesh.triangle_count
+    rows = np.tile(np.arange(count), 3)
+    cols = count + edge.reshape(-1)
+    n = count + int(edge.max()) + 1
+    labels = connected_components(coo_matrix((np.ones(len(rows), np.int8), (rows, cols)), shape=(n, n)),
+                                  directed=False)[1][:count]
+    return np.unique(labels, return_inverse=True)[1].reshape(-1)
 
 
-def _faces_without_a_common_chart(original: Mesh, level: Mesh, charts: np.ndarray, uv_scale: float, scale: float,
-                                  tolerance: float, position_tolerance: float, nearest: np.ndarray) -> int:
+def uv_charts(mesh: Mesh) -> np.ndarray:
+    """(N,) UV chart id per render vertex: the chart (:func:`uv_face_charts`) of a face that uses it
+    (a vertex where charts touch belongs to several; this names one)."""
+    chart = np.zeros(mesh.vertex_count, dtype=np.int64)
+    chart[mesh.faces.reshape(-1)] = np.repeat(uv_face_charts(mesh), 3)
+    return chart
+
+
+#: A level vertex may come from any original vertex with its UV at most this much (fraction of the
+#: diagonal) farther than its nearest one with that UV.
+CHART_SLACK = 0.1
+
+
+def _faces_without_a_common_chart(original: Mesh, level: Mesh, uv_scale: float, scale: float, tolerance: float,
+                                  nearest: np.ndarray, offset: np.ndarray) -> int:
     """Number of ``level`` faces whose three corners have no original chart in common (see
-    :func:`uv_provenance`); ``nearest``: each level vertex's matched original vertex."""
+    :func:`uv_provenance`); ``nearest``: each level vertex's matched original vertex, ``offset``: its
+    distance (fraction of the diagonal)."""
     from itertools import chain
+
+    face_chart = uv_face_charts(original)
+    count = int(face_chart.max(initial=0)) + 1
+    # every chart each original vertex is on, as sorted keys vertex * count + chart
+    on = np.unique(original.faces.reshape(-1) * count + np.repeat(face_chart, 3))
+    on_vertex = on // count
+    on_start = np.searchsorted(on_vertex, np.arange(original.vertex_count))
+    on_size = np.bincount(on_vertex, minlength=original.vertex_count)
 
     found = cKDTree(original.uvs / uv_scale).query_ball_point(level.uvs / uv_scale, r=tolerance, p=np.inf)
     lengths = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     same = np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(lengths.sum()))
     owner = np.repeat(np.arange(len(found)), lengths)
-    close = np.linalg.norm(original.vertices[same] - level.vertices[owner], axis=1) / scale <= position_tolerance
-    count = int(charts.max()) + 1
-    keys = np.unique(np.concatenate([owner[close] * count + charts[same[close]],
-                                     np.arange(len(nearest)) * count + charts[nearest]]))
+    reach = 2.0 * np.nan_to_num(offset, nan=0.0, posinf=0.0) + CHART_SLACK
+    close = np.linalg.norm(original.vertices[same] - level.vertices[owner], axis=1) / scale <= reach[owner]
+    source = np.concatenate([same[close], nearest])
+    holder = np.concatenate([owner[close], np.arange(len(nearest))])
+    # (level vertex, chart) for every chart of every original vertex it may come from
+    charts = on[_ranges(on_start[source], on_size[source])] % count
+    keys = np.unique(np.repeat(holder, on_size[source]) * count + charts)
     key_owner = keys // count
     starts = np.searchsorted(key_owner, np.arange(len(nearest)))
     sizes = np.bincount(key_owner, minlength=len(nearest))
     corner = level.faces[:, 0]
-    per_face = sizes[corner]
-    face = np.repeat(np.arange(level.triangle_count), per_face)
-    offsets = np.arange(int(per_face.sum())) - np.repeat(np.cumsum(per_face) - per_face, per_face)
-    chart_option = keys[np.repeat(starts[corner], per_face) + offsets] % count
-    shared = (np.isin(level.faces[face, 1] * count + chart_option, keys)
-              & np.isin(level.faces[face, 2] * count + chart_option, keys))
+    face = np.repeat(np.arange(level.triangle_count), sizes[corner])
+    option = keys[_ranges(starts[corner], sizes[corner])] % count
+    shared = (np.isin(level.faces[face, 1] * count + option, keys)
+              & np.isin(level.faces[face, 2] * count + option, keys))
     return int(level.triangle_count - np.count_nonzero(np.bincount(face[shared], minlength=level.triangle_count)))
+
+
+def _ranges(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
+    """The indices ``starts[i] .. starts[i] + sizes[i] - 1`` for every i, concatenated."""
+    total = int(sizes.sum())
+    return np.repeat(starts - (np.cumsum(sizes) - sizes), sizes) + np.arange(total)
 
 
 def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position_tolerance: float = 0.5) -> dict:
@@ -193,7 +229,8 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
     their UV and normal; among original vertices with the same UV (mirrored or repeated UVs) the one
     nearest in position and normal is the match. A face crosses charts when no one original chart
     carries all three of its corners' UVs (each corner's candidates: its match and the other original
-    vertices with its UV within ``position_tolerance``).
+    vertices with its UV at most twice as far plus :data:`CHART_SLACK` of the diagonal; charts are
+    :func:`uv_face_charts`).
 
     Returns ``{"foreign_vertices": n, "cross_chart_faces": m}``; both 0 for a seam-preserving level.
     Meshes without UVs return zeros.
@@ -238,12 +275,10 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
         offset[hit] = d[found, pick[found]]
         cost[hit, best[hit]] = offset[hit]
     foreign = int((~(offset <= position_tolerance) | ~np.isfinite(cost[rows, best])).sum())
-    # the charts a level vertex may come from: those of every original vertex with its UV within the
-    # position tolerance (repeated or mirrored UVs: a vertex fitted off the surface can lie nearer a
-    # same-UV vertex of another chart than its own); a face crosses charts when no one chart carries
-    # all three of its corners
-    crossing = _faces_without_a_common_chart(original, level, uv_charts(original), uv_scale, scale, tolerance,
-                                             position_tolerance, nearest)
+    # the charts a level vertex may come from: those of the original vertices with its UV about as near
+    # as its match (repeated or mirrored UVs: a vertex fitted off the surface can lie nearer a same-UV
+    # vertex of another chart than its own); a face crosses charts when no one chart carries all three
+    crossing = _faces_without_a_common_chart(original, level, uv_scale, scale, tolerance, nearest, offset)
     return {"foreign_vertices": foreign, "cross_chart_faces": crossing}
 
 
