@@ -728,6 +728,19 @@ def test_uv_poles_collapse_and_come_back_as_fan_copies():
     assert len(np.unique(source[rows, cols])) >= 4  # different fan corners take different copies
 
 
+def test_parts_are_not_squeezed_for_a_total_the_held_parts_alone_exceed():
+    # at 3% the ball's box-projected patches stay above the whole level's total; squeezing the white
+    # body to 16 triangles to make up for them only broke it (13% of its size off)
+    ball = build(Recipe("ball"))
+    body = ball.parts[0]
+    assert body.name == "ball"
+    low = simplify_model(ball, ratio=0.03)
+    assert low.triangle_count > 0.03 * ball.triangle_count  # the patches hold it above the total
+    kept = low.parts[0].mesh
+    assert kept.triangle_count >= 0.9 * 0.03 * body.mesh.triangle_count  # its fair share (was 16)
+    assert surface_distance(body.mesh, kept, 20000).hausdorff < 0.03
+
+
 def test_borders_that_meet_another_part_stay_put():
     from meshforge.core.material import Material
     from meshforge.core.model import Model

@@ -1060,6 +1060,9 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
         got = out.triangle_count
         if _attempt == 0:
             held = list(stalled)  # stalled at their fair share: the ones that make the others pay
+            held_total = sum(dst.mesh.triangle_count for dst, h in zip(out.parts, held, strict=True) if h)
+            if held_total >= target_total:
+                break  # the held parts alone are over the total: squeezing the others cannot reach it
         if all(stalled):
             break
         # small parts cannot shrink in proportion: squeeze the others until the total fits
