@@ -1014,6 +1014,7 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
     stalled = [False] * len(model.parts)
     rebaked = [False] * len(model.parts)
     measures: dict[int, _Measure] = {}
+    over = False
     for _attempt in range(4):
         for i, (src, dst, was_closed) in enumerate(zip(model.parts, out.parts, closed, strict=True)):
             if stalled[i]:
@@ -1061,7 +1062,8 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
         if _attempt == 0:
             held = list(stalled)  # stalled at their fair share: the ones that make the others pay
             held_total = sum(dst.mesh.triangle_count for dst, h in zip(out.parts, held, strict=True) if h)
-            if held_total >= target_total:
+            over = held_total >= target_total
+            if over:
                 break  # the held parts alone are over the total: squeezing the others cannot reach it
         if all(stalled):
             break
@@ -1070,7 +1072,7 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
             break
         fraction *= max(0.25, target_total / got * 0.95)
     dropped: list[str] = []
-    if opts.drop_pieces and fraction < first_fraction and any(held) and not all(held):
+    if opts.drop_pieces and (fraction < first_fraction or over) and any(held) and not all(held):
         out, worst, dropped = _without_stalled_parts(model, out, worst, held, target_total, opts)
     baked: list[str] = []
     if any(rebaked) and not dropped:
