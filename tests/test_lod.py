@@ -568,6 +568,20 @@ def test_chain_reports_dropped_parts_and_exports(tmp_path):
     assert result["numErrors"] == 0, result["messages"]
 
 
+def test_ratio_stops_before_a_cliff_a_few_collapses_back():
+    # the treasure chest's two arched lid straps: at 44 triangles they fold into spikes 31% of their
+    # size off; the jump sits a few collapses before the target, past half the error limit
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+
+    straps = next(p.mesh for p in build(Recipe("treasure_chest")).parts if p.name == "lid_straps")
+    ratio = 44 / straps.triangle_count
+    soft = simplify_mesh(straps, 44, None, SimplifyOptions(ratio=ratio)).mesh
+    hard = simplify_mesh(straps, 44, None, SimplifyOptions(triangles=44)).mesh
+    assert hard.triangle_count <= 44 and surface_distance(straps, hard, 20000).hausdorff > 0.2
+    assert 44 < soft.triangle_count <= 1.5 * 44
+    assert surface_distance(straps, soft, 20000).hausdorff < 0.1
+
+
 def test_squeezing_never_gives_a_part_back_its_triangles():
     # the bicycle's tyres reach 96 triangles at their share of 6%; squeezed to 25 every collapse broke
     # them and the whole 1,536-triangle tyre came back, making the level 5,442 triangles for 712
