@@ -582,6 +582,27 @@ def test_ratio_stops_before_a_cliff_a_few_collapses_back():
     assert surface_distance(straps, soft, 20000).hausdorff < 0.1
 
 
+def test_parts_share_a_target_at_one_error_when_that_is_closer():
+    from meshforge.lod.metrics import model_distance
+    from meshforge.lod.simplify import SimplifyOptions, _simplify_model
+
+    # in proportion, the chest's arched straps fold while its handles keep hundreds of triangles, and
+    # its straps and corners are dropped; at one error for all parts every part stays
+    chest = build(Recipe("treasure_chest"))
+    low = simplify_model(chest, ratio=0.25)
+    even = _simplify_model(chest, SimplifyOptions(ratio=0.25), False)
+    assert low.triangle_count <= 1.05 * 0.25 * chest.triangle_count
+    assert low.metadata["simplify"]["dropped_parts"] == [] and even.metadata["simplify"]["dropped_parts"]
+    assert model_distance(chest, low, 20000).hausdorff < 0.5 * model_distance(chest, even, 20000).hausdorff
+    assert_level_contract(chest, low)
+    # the estimate sees positions only: where UV seams hold parts (the ball's patches) the proportional
+    # shares stay when they are closer
+    ball = build(Recipe("ball"))
+    low = simplify_model(ball, ratio=0.1)
+    even = _simplify_model(ball, SimplifyOptions(ratio=0.1), False)
+    assert model_distance(ball, low, 20000).hausdorff <= 1.1 * model_distance(ball, even, 20000).hausdorff
+
+
 def test_squeezing_never_gives_a_part_back_its_triangles():
     # the bicycle's tyres reach 96 triangles at their share of 6%; squeezed to 25 every collapse broke
     # them and the whole 1,536-triangle tyre came back, making the level 5,442 triangles for 712

@@ -980,14 +980,33 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     """
     opts = replace(options, **kwargs) if options is not None else SimplifyOptions(**kwargs)  # type: ignore[arg-type]
     if not opts.rebake or not any(p.mesh.uvs is not None and p.material.textures for p in model.parts):
-        return _simplify_model(model, replace(opts, rebake=False), rebake_held=False)
+        return _simplify_best(model, replace(opts, rebake=False), rebake_held=False)
     # re-baking changes UVs and textures: only parts that need it. When the level reaches its target
     # with every UV kept (a barrel whose hoops it leaves out), only parts its seams keep far off are
     # re-baked; parts that seams hold above their share are re-baked only when the level cannot reach it
-    kept = _simplify_model(model, replace(opts, rebake=False), rebake_held=False)
+    kept = _simplify_best(model, replace(opts, rebake=False), rebake_held=False)
     target = _target_total(model, opts)
     reached = target is None or kept.triangle_count <= STALL_SLACK * target
-    return _simplify_model(model, opts, rebake_held=not reached)
+    return _simplify_best(model, opts, rebake_held=not reached)
+
+
+def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Model:
+    """:func:`_simplify_model` with each part's share of a triangle target in proportion to its
+    triangles, or at one common error (:class:`_Shares`), whichever level is closer to ``model``
+    (two-sided Hausdorff on :data:`SEARCH_SAMPLES` points) without more triangles. Proportional
+    shares starve a chest's arched straps; common-error shares starve parts whose UV seams the
+    positions-only estimate cannot see (a ball's patches)."""
+    even = _simplify_model(model, opts, rebake_held)
+    target = _target_total(model, opts)
+    if target is None or len(model.parts) < 2 or even.triangle_count <= 0:
+        return even
+    balanced = _simplify_model(model, opts, rebake_held, balanced=True)
+    if balanced.triangle_count > max(STALL_SLACK * target, even.triangle_count):
+        return even
+    measure = _Measure(model.merged_mesh())
+    near, far = measure.hausdorff(balanced.merged_mesh()), measure.hausdorff(even.merged_mesh())
+    log.debug("simplify %s: shares at one error %.4g, in proportion %.4g", model.name, near, far)
+    return balanced if near < far else even
 
 
 def _target_total(model: Model, opts: SimplifyOptions) -> int | None:
@@ -1002,9 +1021,10 @@ def _target_total(model: Model, opts: SimplifyOptions) -> int | None:
     return total
 
 
-def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Model:
+def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool, balanced: bool = False) -> Model:
     """:func:`simplify_model` with ``opts.rebake`` as given: parts that UV seams keep far off are
-    re-baked, and with ``rebake_held`` also parts that UV seams hold above their share."""
+    re-baked, and with ``rebake_held`` also parts that UV seams hold above their share. ``balanced``:
+    parts share the target at one common error (:class:`_Shares`) instead of in proportion."""
     total = model.triangle_count
     diagonal = float(np.linalg.norm(model.extents)) or 1.0
     max_error = opts.error_m
@@ -1026,12 +1046,17 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
     rebaked = [False] * len(model.parts)
     measures: dict[int, _Measure] = {}
     over = False
+    shares = _Shares(model, opts) if balanced and not only_error and len(model.parts) > 1 else None
     for _attempt in range(4):
+        if shares is not None:
+            free = [i for i, s in enumerate(stalled) if not s]
+            share = shares.targets(free, fraction * sum(model.parts[i].mesh.triangle_count for i in free))
         for i, (src, dst, was_closed) in enumerate(zip(model.parts, out.parts, closed, strict=True)):
             if stalled[i]:
                 continue
             scale = _part_scale(src.transform)
-            target = max(MIN_CLOSED_TRIANGLES if was_closed else 1, int(np.floor(src.mesh.triangle_count * fraction)))
+            fair = share[i] if shares is not None else int(np.floor(src.mesh.triangle_count * fraction))
+            target = max(MIN_CLOSED_TRIANGLES if was_closed else 1, fair)
             limit = None if max_error is None else max_error / scale
             res = simplify_mesh(src.mesh, target, limit, opts, was_closed, lone[i])
             # a closed part stays closed: give it more triangles until it does (or keep it as it was)
@@ -1113,6 +1138,62 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool) -> M
         "rebaked_parts": baked,
     }
     return out
+
+
+#: Bisection steps of :class:`_Shares` over the common error.
+SHARE_STEPS = 14
+
+
+class _Shares:
+    """Triangle targets for a model's parts at about one geometric error for all of them.
+
+    A ratio given to every part alike starves the intricate ones (a chest's arched straps folded into
+    spikes while its flat handles kept hundreds of triangles); one collapse over the merged mesh, as
+    PyMeshLab and gltfpack do, spends triangles where the surface needs them. Each part's welded
+    positions are collapsed (meshoptimizer, positions only, no target count) to an error limit in
+    meters (its transform's scale applied); the limit is bisected until the parts' counts fill the
+    budget. Seams and attributes are left to the real collapse, which may stop above its share (the
+    caller squeezes the rest as before).
+    """
+
+    def __init__(self, model: Model, opts: SimplifyOptions):
+        self.flags = meshopt.SIMPLIFY_ERROR_ABSOLUTE | (meshopt.SIMPLIFY_LOCK_BORDER if opts.lock_borders else 0)
+        self.parts = []
+        for part in model.parts:
+            mesh = part.mesh
+            weld = mesh.weld_map()
+            first = np.zeros(int(weld.max(initial=-1)) + 1, dtype=np.int64)
+            first[weld] = np.arange(mesh.vertex_count)
+            self.parts.append((mesh.vertices[first], weld[mesh.faces], _part_scale(part.transform)))
+        self.diagonal = float(np.linalg.norm(model.extents)) or 1.0
+
+    def counts(self, which: list[int], error_m: float) -> dict[int, int]:
+        """Triangles of each part in ``which`` collapsed to ``error_m`` meters."""
+        out = {}
+        for i in which:
+            positions, faces, scale = self.parts[i]
+            indices, _ = meshopt.simplify_with_attributes(positions, faces, None, None, 0, error_m / scale,
+                                                          self.flags)
+            out[i] = len(indices) // 3
+        return out
+
+    def targets(self, which: list[int], budget: float) -> dict[int, int]:
+        """Targets for the parts in ``which`` that sum to at most ``budget`` (at least one triangle of the
+        budget each when it is that small), at the smallest common error that fits."""
+        if not which:
+            return {}
+        lo, hi = 1e-7 * self.diagonal, self.diagonal
+        best = self.counts(which, hi)
+        if sum(best.values()) > budget:
+            return best  # even the coarsest collapse is over: each part's fewest
+        for _ in range(SHARE_STEPS):
+            mid = float(np.sqrt(lo * hi))
+            got = self.counts(which, mid)
+            if sum(got.values()) <= budget:
+                best, hi = got, mid
+            else:
+                lo = mid
+        return best
 
 
 #: With ``rebake``, a part that reached its target with its UVs is still re-baked when the level without
