@@ -3,6 +3,7 @@ GLB with _LOD0.._LODn nodes and MSFT_lod that the Khronos validator accepts."""
 
 from __future__ import annotations
 
+import itertools
 import json
 
 import numpy as np
@@ -601,6 +602,20 @@ def test_parts_share_a_target_at_one_error_when_that_is_closer():
     low = simplify_model(ball, ratio=0.1)
     even = _simplify_model(ball, SimplifyOptions(ratio=0.1), False)
     assert model_distance(ball, low, 20000).hausdorff <= 1.1 * model_distance(ball, even, 20000).hausdorff
+
+
+def test_chain_ends_where_levels_stop_saving_triangles():
+    # the house's window frames, walls and sills are already boxes: past LOD1 each level saved a
+    # handful of triangles (2,320, 2,312, 2,300) and the last one folded the roof to get them
+    from meshforge.lod.chain import MIN_LEVEL_STEP
+
+    house = build(Recipe("house"))
+    _, report = build_lod_chain(house, LodOptions(levels=5, render_check=False))
+    counts = [lv.triangles for lv in report.levels]
+    assert len(counts) >= 2
+    assert all(b <= MIN_LEVEL_STEP * a for a, b in itertools.pairwise(counts))
+    assert any(n.startswith(f"the chain ends at LOD{len(counts) - 1}") for n in report.notes)
+    assert max(lv.hausdorff for lv in report.levels[1:]) < 0.01
 
 
 def test_squeezing_never_gives_a_part_back_its_triangles():

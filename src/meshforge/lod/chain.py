@@ -177,6 +177,10 @@ def _largest_texture(model: Model) -> int | None:
     return max(sides) if sides else None
 
 
+#: A level must keep at most this fraction of the previous level's triangles, else the chain ends there.
+MIN_LEVEL_STEP = 0.9
+
+
 def build_lod_chain(
     model: Model, options: LodOptions | None = None, on_level: Callable[[str], None] | None = None
 ) -> tuple[Model, LodReport]:
@@ -212,10 +216,13 @@ def build_lod_chain(
         target = max(1, round(tris0 * step**k))
         level = simplify_model(base, triangles=target, flat=opts.flat, rebake=opts.rebake,
                                rebake_px=max(min_tex, tex0 >> k) if tex0 else None)
-        if level.triangle_count >= chain[-1].triangle_count:
-            say(f"LOD{k}: cannot simplify below {chain[-1].triangle_count:,} triangles; chain ends at LOD{k - 1}")
-            notes.append(f"the chain ends at LOD{k - 1}: LOD{k} could not go below {chain[-1].triangle_count:,} "
-                         f"triangles: {_held_because(level, opts)}")
+        if level.triangle_count > MIN_LEVEL_STEP * chain[-1].triangle_count:
+            # a level that saves next to nothing costs a draw-call switch and memory for no gain
+            say(f"LOD{k}: cannot simplify much below {chain[-1].triangle_count:,} triangles "
+                f"({level.triangle_count:,}); chain ends at LOD{k - 1}")
+            notes.append(f"the chain ends at LOD{k - 1}: LOD{k} could not go much below "
+                         f"{chain[-1].triangle_count:,} triangles ({level.triangle_count:,}): "
+                         f"{_held_because(level, opts)}")
             break
         if tex0:
             level = limit_textures(level, max(min_tex, tex0 >> k))
