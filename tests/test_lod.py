@@ -614,7 +614,8 @@ def test_chain_ends_where_levels_stop_saving_triangles():
     counts = [lv.triangles for lv in report.levels]
     assert len(counts) >= 2
     assert all(b <= MIN_LEVEL_STEP * a for a, b in itertools.pairwise(counts))
-    assert any(n.startswith(f"the chain ends at LOD{len(counts) - 1}") for n in report.notes)
+    ends = [n for n in report.notes if n.startswith(f"the chain ends at LOD{len(counts) - 1}")]
+    assert ends and "held by window_frames (1,288)" in ends[0]  # the parts that kept their triangles
     assert max(lv.hausdorff for lv in report.levels[1:]) < 0.01
 
 

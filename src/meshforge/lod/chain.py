@@ -129,13 +129,26 @@ class LodReport:
 FAR_LEVEL = 0.03
 
 
-def _held_because(level: Model, opts: LodOptions) -> str:
-    """Why a level stayed above its target and what would help (UV seams of textured parts, else the
-    parts' own seams and shapes)."""
+#: A part that keeps at least this fraction of its triangles in a level that missed its target holds it.
+HOLDING_SHARE = 0.5
+
+
+def _held_because(level: Model, original: Model, opts: LodOptions) -> str:
+    """Why a level stayed above its target: the parts that kept most of ``original``'s triangles (the
+    largest three) and what would help (UV seams of textured parts, else the parts' own seams and
+    shapes)."""
+    before = {p.name: p.mesh.triangle_count for p in original.parts}
+    holding = sorted(((p.mesh.triangle_count, p.name) for p in level.parts
+                      if p.mesh.triangle_count >= HOLDING_SHARE * before.get(p.name, 0) > 0), reverse=True)
+    who = ""
+    if holding:
+        listed = ", ".join(f"{name} ({count:,})" for count, name in holding[:3])
+        more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
+        who = f"held by {listed}{more}; "
     if not opts.rebake and any(p.material.textures and p.mesh.uvs is not None for p in level.parts):
-        return ("UV seams of its textured parts hold it (every chart corner stays); --rebake "
+        return (who + "UV seams of its textured parts hold it (every chart corner stays); --rebake "
                 "(LodOptions(rebake=True)) gives them new UVs and textures baked from LOD0")
-    return "its UV seams, hard edges and parts cannot collapse further without breaking the surface"
+    return who + "its UV seams, hard edges and parts cannot collapse further without breaking the surface"
 
 
 def downscale_texture(texture: Texture, max_px: int) -> Texture:
@@ -204,7 +217,7 @@ def build_lod_chain(
         say(f"LOD0 reduced to the {profile.name} budget: {base.triangle_count:,} triangles")
         if base.triangle_count > budget:
             notes.append(f"LOD0 keeps {base.triangle_count:,} triangles, above the {profile.name} budget of "
-                         f"{budget:,}: {_held_because(base, opts)}")
+                         f"{budget:,}: {_held_because(base, model, opts)}")
         tex0 = _largest_texture(base)
     if profile and profile.budget.texture_px and tex0:
         base = limit_textures(base, profile.budget.texture_px)
@@ -222,13 +235,13 @@ def build_lod_chain(
                 f"({level.triangle_count:,}); chain ends at LOD{k - 1}")
             notes.append(f"the chain ends at LOD{k - 1}: LOD{k} could not go much below "
                          f"{chain[-1].triangle_count:,} triangles ({level.triangle_count:,}): "
-                         f"{_held_because(level, opts)}")
+                         f"{_held_because(level, base, opts)}")
             break
         if tex0:
             level = limit_textures(level, max(min_tex, tex0 >> k))
         if level.triangle_count > STALL_SLACK * target:
             notes.append(f"LOD{k} keeps {level.triangle_count:,} triangles for a target of {target:,}: "
-                         f"{_held_because(level, opts)}")
+                         f"{_held_because(level, base, opts)}")
         level.name = f"{model.name}_LOD{k}"
         level.metadata.pop("lod", None)
         chain.append(level)
