@@ -992,8 +992,9 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
 
 def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Model:
     """:func:`_simplify_model` with each part's share of a triangle target in proportion to its
-    triangles, or at one common error (:class:`_Shares`), whichever level is closer to ``model``
-    (two-sided Hausdorff on :data:`SEARCH_SAMPLES` points) without more triangles. Proportional
+    triangles, or at one common error (:class:`_Shares`): the one that meets the target, else (both
+    meet it) the closer to ``model`` (two-sided Hausdorff on :data:`SEARCH_SAMPLES` points), else (both
+    miss it) the one with fewer triangles unless it is :data:`ERROR_JUMP` times farther. Proportional
     shares starve a chest's arched straps; common-error shares starve parts whose UV seams the
     positions-only estimate cannot see (a ball's patches)."""
     even = _simplify_model(model, opts, rebake_held)
@@ -1001,11 +1002,17 @@ def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Mo
     if target is None or len(model.parts) < 2 or even.triangle_count <= 0:
         return even
     balanced = _simplify_model(model, opts, rebake_held, balanced=True)
-    if balanced.triangle_count > max(STALL_SLACK * target, even.triangle_count):
+    reach = STALL_SLACK * target
+    if balanced.triangle_count > max(reach, even.triangle_count):
         return even
+    if (balanced.triangle_count <= reach) != (even.triangle_count <= reach):
+        return balanced if balanced.triangle_count <= reach else even  # the one that meets the target
     measure = _Measure(model.merged_mesh())
     near, far = measure.hausdorff(balanced.merged_mesh()), measure.hausdorff(even.merged_mesh())
     log.debug("simplify %s: shares at one error %.4g, in proportion %.4g", model.name, near, far)
+    if balanced.triangle_count > reach and balanced.triangle_count < even.triangle_count:
+        # both miss the target: the one with fewer triangles, unless it is much farther
+        return balanced if near <= ERROR_JUMP * far else even
     return balanced if near < far else even
 
 
