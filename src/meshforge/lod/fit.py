@@ -33,7 +33,7 @@ import numpy as np
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
 from meshforge.lod.metrics import SurfaceQuery, area_samples, sample_surface
-from meshforge.lod.placement import _feature_lines, _welded
+from meshforge.lod.placement import _feature_lines, _vertex_normals, _welded
 
 #: Rounds of sampling and moving.
 ROUNDS = 3
@@ -64,10 +64,7 @@ def _position_normals(level: Mesh, weld: np.ndarray, positions: np.ndarray, wfac
     if level.normals is not None:
         out = np.stack([np.bincount(weld, weights=level.normals[:, k], minlength=count) for k in range(3)], axis=1)
     else:
-        tri = positions[wfaces]
-        area_n = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
-        out = np.stack([np.bincount(wfaces.reshape(-1), weights=np.repeat(area_n[:, k], 3), minlength=count)
-                        for k in range(3)], axis=1)
+        return _vertex_normals(positions, wfaces)
     return out / np.maximum(np.linalg.norm(out, axis=1), 1e-300)[:, None]
 
 

@@ -1165,13 +1165,9 @@ class _Shares:
 
     def __init__(self, model: Model, opts: SimplifyOptions):
         self.flags = meshopt.SIMPLIFY_ERROR_ABSOLUTE | (meshopt.SIMPLIFY_LOCK_BORDER if opts.lock_borders else 0)
-        self.parts = []
-        for part in model.parts:
-            mesh = part.mesh
-            weld = mesh.weld_map()
-            first = np.zeros(int(weld.max(initial=-1)) + 1, dtype=np.int64)
-            first[weld] = np.arange(mesh.vertex_count)
-            self.parts.append((mesh.vertices[first], weld[mesh.faces], _part_scale(part.transform)))
+        from meshforge.lod.placement import _welded
+
+        self.parts = [(*_welded(part.mesh)[1:], _part_scale(part.transform)) for part in model.parts]
         self.diagonal = float(np.linalg.norm(model.extents)) or 1.0
 
     def counts(self, which: list[int], error_m: float) -> dict[int, int]:
