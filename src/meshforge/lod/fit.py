@@ -87,9 +87,9 @@ def _barycentric(points: np.ndarray, tri: np.ndarray) -> np.ndarray:
 
 
 def _level_samples(positions: np.ndarray, wfaces: np.ndarray, count: int, rng: np.random.Generator,
-                   ) -> tuple[np.ndarray, np.ndarray]:
-    """``(face (K,), barycentric (K, 3))``: one sample at each position (at most ``count`` of them, at
-    random) plus ``count`` area-weighted points."""
+                   max_vertices: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``(face (K,), barycentric (K, 3))``: one sample at each position (at most ``max_vertices`` of them,
+    default ``count``, at random) plus ``count`` area-weighted points."""
     tri = positions[wfaces]
     area = 0.5 * np.linalg.norm(np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0]), axis=1)
     faces, bary = area_samples(area, count, rng)
@@ -97,8 +97,9 @@ def _level_samples(positions: np.ndarray, wfaces: np.ndarray, count: int, rng: n
     corner_of = np.zeros(len(positions), dtype=np.int64)
     corner_of[wfaces.reshape(-1)] = np.arange(wfaces.size)
     corners = corner_of[np.unique(wfaces)]
-    if len(corners) > count:
-        corners = rng.choice(corners, count, replace=False)
+    cap = count if max_vertices is None else max_vertices
+    if len(corners) > cap:
+        corners = rng.choice(corners, cap, replace=False)
     corner_bary = np.eye(3)[corners % 3]
     return np.concatenate([corners // 3, faces]), np.concatenate([corner_bary, bary])
 
@@ -123,12 +124,16 @@ def _fold_guard(positions: np.ndarray, move: np.ndarray, wfaces: np.ndarray) -> 
 
 def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: int = ROUNDS,
                    seed: int = 0, reference: SurfaceQuery | None = None, free_borders: bool = False,
-                   ) -> tuple[Mesh, float, float]:
+                   original_points: tuple[np.ndarray, np.ndarray] | None = None,
+                   level_vertices: int | None = None) -> tuple[Mesh, float, float]:
     """``(level with moved positions, its sampled two-sided Hausdorff distance, the input level's)``,
     distances in meters.
 
-    ``samples`` area-weighted points per surface per round (plus every vertex of the level and up to
-    ``samples`` vertices of the original); ``reference`` is a prepared :class:`SurfaceQuery` on
+    ``samples`` area-weighted points per surface per round (plus up to ``level_vertices``, default
+    ``samples``, vertices of the level and up to ``samples`` vertices of the original);
+    ``original_points``: ``(points, their faces)`` on ``original`` to use instead of the original's
+    samples (a fine level's fit takes the original vertices farthest from it, where its few gaps sit);
+    ``reference`` is a prepared :class:`SurfaceQuery` on
     ``original`` (built here when None). The returned distance is the largest residual of the returned
     state, measured on these samples; it is never larger than the input level's. ``free_borders``: open-
     border positions move like the others (a teapot spout's rim, cut short by the collapse, reaches
@@ -146,13 +151,16 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     seam_corner &= fixed
     normal = _position_normals(level, weld, pos, wfaces)
     query = reference if reference is not None else SurfaceQuery(original)
-    o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)
+    if original_points is None:
+        o_points, o_faces = sample_surface(original, samples, seed=seed + 1, max_vertices=samples, vertex_rng=rng)
+    else:
+        o_points, o_faces = original_points
     o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
     best_pos, best_h, first_h = pos.copy(), float("inf"), float("inf")
     for _round in range(rounds + 1):
         # level -> original
-        faces, bary = _level_samples(pos, wfaces, samples, rng)
+        faces, bary = _level_samples(pos, wfaces, samples, rng, level_vertices)
         pts = np.einsum("kj,kjd->kd", bary, pos[wfaces[faces]])
         closest, oface = query.closest(pts)
         r1 = closest - pts
