@@ -616,6 +616,8 @@ def test_chain_ends_where_levels_stop_saving_triangles():
     assert all(b <= MIN_LEVEL_STEP * a for a, b in itertools.pairwise(counts))
     ends = [n for n in report.notes if n.startswith(f"the chain ends at LOD{len(counts) - 1}")]
     assert ends and "held by window_frames (1,288)" in ends[0]  # the parts that kept their triangles
+    # its parts are boxes with hard edges: without UVs they keep as many triangles, re-baking cannot help
+    assert "--rebake" not in ends[0] and "hard edges and closed shapes" in ends[0]
     assert max(lv.hausdorff for lv in report.levels[1:]) < 0.01
 
 
@@ -1146,3 +1148,15 @@ def test_fine_levels_get_a_peak_fit_at_the_original_vertices_they_cut():
 
     assert gap(fitted) < 0.85 * gap(plain)
     assert surface_distance(original, fitted, 20000).hausdorff < 0.9 * surface_distance(original, plain, 20000).hausdorff
+
+
+def test_chain_note_suggests_rebaking_only_where_uv_seams_hold():
+    # the ball's box-projected pattern keeps every chart corner: its note names it and --rebake, and
+    # re-baking does take the chain a level further
+    ball = build(Recipe("ball"))
+    _, report = build_lod_chain(ball, LodOptions(levels=6, render_check=False, measure=False))
+    counts = [lv.triangles for lv in report.levels]
+    ends = [n for n in report.notes if n.startswith(f"the chain ends at LOD{len(counts) - 1}")]
+    assert ends and "UV seams hold pattern" in ends[0] and "--rebake" in ends[0]
+    _, rebaked = build_lod_chain(ball, LodOptions(levels=6, render_check=False, measure=False, rebake=True))
+    assert len(rebaked.levels) > len(counts) and rebaked.levels[-1].triangles < 0.7 * counts[-1]

@@ -26,9 +26,18 @@ from PIL import Image
 from meshforge.core.errors import ParameterError
 from meshforge.core.material import Material, Texture
 from meshforge.core.model import Model
-from meshforge.lod.metrics import model_distance, uv_provenance, visual_difference
+from meshforge.geometry.mesh import Mesh
+from meshforge.lod import topology
+from meshforge.lod.metrics import model_distance, surface_distance, uv_provenance, visual_difference
 from meshforge.lod.profiles import LodProfile, lod_profile
-from meshforge.lod.simplify import STALL_SLACK, simplify_model
+from meshforge.lod.simplify import (
+    ERROR_JUMP,
+    REBAKE_MAX_ERROR,
+    STALL_SLACK,
+    SimplifyOptions,
+    simplify_mesh,
+    simplify_model,
+)
 
 log = logging.getLogger(__name__)
 
@@ -129,26 +138,56 @@ class LodReport:
 FAR_LEVEL = 0.03
 
 
-#: A part that keeps at least this fraction of its triangles in a level that missed its target holds it.
-HOLDING_SHARE = 0.5
+#: A textured part counts as held by its UV seams when, simplified without UVs to its share of the
+#: level's target, it reaches that share or keeps at most this fraction of its triangles in the level
+#: (``_held_by_uvs``).
+UV_HOLD = 0.7
+#: Surface samples per side for the distances ``_held_by_uvs`` compares.
+HELD_SAMPLES = 5000
 
 
-def _held_because(level: Model, original: Model, opts: LodOptions) -> str:
-    """Why a level stayed above its target: the parts that kept most of ``original``'s triangles (the
-    largest three) and what would help (UV seams of textured parts, else the parts' own seams and
-    shapes)."""
-    before = {p.name: p.mesh.triangle_count for p in original.parts}
-    holding = sorted(((p.mesh.triangle_count, p.name) for p in level.parts
-                      if p.mesh.triangle_count >= HOLDING_SHARE * before.get(p.name, 0) > 0), reverse=True)
+def _held_by_uvs(part_mesh: Mesh, kept: Mesh, share: int, flat: bool) -> bool:
+    """Whether UV seams hold a part at its level mesh ``kept``: the same mesh without UVs, simplified to
+    ``share`` triangles, reaches it (within ``STALL_SLACK``) or at least :data:`UV_HOLD` of ``kept``'s
+    triangles, stays closed where it was, and stays within what re-baking accepts (``REBAKE_MAX_ERROR`` of its size or ``ERROR_JUMP``
+    times ``kept``'s distance: a box folded into 6 triangles is no gain)."""
+    plain = Mesh(part_mesh.vertices, part_mesh.faces, part_mesh.normals, None)
+    closed = topology.is_closed(part_mesh)
+    free = simplify_mesh(plain, share, None, SimplifyOptions(triangles=max(share, 1), flat=flat), closed).mesh
+    reach = max(STALL_SLACK * max(share, 1), UV_HOLD * kept.triangle_count)
+    if not 0 < free.triangle_count <= reach or (closed and not topology.is_closed(free)):
+        return False
+    near = surface_distance(part_mesh, free, HELD_SAMPLES).hausdorff
+    return near <= REBAKE_MAX_ERROR or near <= ERROR_JUMP * surface_distance(part_mesh, kept, HELD_SAMPLES).hausdorff
+
+
+def _held_because(level: Model, original: Model, opts: LodOptions, target: int) -> str:
+    """Why a level stayed above its ``target`` triangles: the parts furthest above their share of it
+    (``target`` in proportion to ``original``'s triangles; the largest three, by the triangles over) and
+    what would help: re-baking, where UV seams hold textured ones among them (tried:
+    :func:`_held_by_uvs`), else nothing short of a coarser model."""
+    before = {p.name: p for p in original.parts}
+    fraction = target / max(original.triangle_count, 1)
+    over = []
+    for part in level.parts:
+        src = before.get(part.name)
+        share = int(src.mesh.triangle_count * fraction) if src is not None else 0
+        if src is not None and part.mesh.triangle_count > STALL_SLACK * max(share, 1):
+            over.append((part.mesh.triangle_count - share, part.name, share))
+    over.sort(key=lambda o: (-o[0], o[1]))
+    now = {p.name: p.mesh for p in level.parts}
     who = ""
-    if holding:
-        listed = ", ".join(f"{name} ({count:,})" for count, name in holding[:3])
-        more = f" and {len(holding) - 3} more" if len(holding) > 3 else ""
+    if over:
+        listed = ", ".join(f"{name} ({now[name].triangle_count:,})" for _, name, _ in over[:3])
+        more = f" and {len(over) - 3} more" if len(over) > 3 else ""
         who = f"held by {listed}{more}; "
-    if not opts.rebake and any(p.material.textures and p.mesh.uvs is not None for p in level.parts):
-        return (who + "UV seams of its textured parts hold it (every chart corner stays); --rebake "
+    by_uvs = [name for _, name, share in over[:3] if not opts.rebake and before[name].material.textures
+              and before[name].mesh.uvs is not None and _held_by_uvs(before[name].mesh, now[name], share, opts.flat)]
+    if by_uvs:
+        return (who + f"UV seams hold {', '.join(by_uvs)} (every chart corner stays); --rebake "
                 "(LodOptions(rebake=True)) gives them new UVs and textures baked from LOD0")
-    return who + "its UV seams, hard edges and parts cannot collapse further without breaking the surface"
+    return who + ("their hard edges and closed shapes cannot collapse further without breaking the surface "
+                  "(without UVs they would keep as many triangles)")
 
 
 def downscale_texture(texture: Texture, max_px: int) -> Texture:
@@ -217,7 +256,7 @@ def build_lod_chain(
         say(f"LOD0 reduced to the {profile.name} budget: {base.triangle_count:,} triangles")
         if base.triangle_count > budget:
             notes.append(f"LOD0 keeps {base.triangle_count:,} triangles, above the {profile.name} budget of "
-                         f"{budget:,}: {_held_because(base, model, opts)}")
+                         f"{budget:,}: {_held_because(base, model, opts, budget)}")
         tex0 = _largest_texture(base)
     if profile and profile.budget.texture_px and tex0:
         base = limit_textures(base, profile.budget.texture_px)
@@ -235,13 +274,13 @@ def build_lod_chain(
                 f"({level.triangle_count:,}); chain ends at LOD{k - 1}")
             notes.append(f"the chain ends at LOD{k - 1}: LOD{k} could not go much below "
                          f"{chain[-1].triangle_count:,} triangles ({level.triangle_count:,}): "
-                         f"{_held_because(level, base, opts)}")
+                         f"{_held_because(level, base, opts, target)}")
             break
         if tex0:
             level = limit_textures(level, max(min_tex, tex0 >> k))
         if level.triangle_count > STALL_SLACK * target:
             notes.append(f"LOD{k} keeps {level.triangle_count:,} triangles for a target of {target:,}: "
-                         f"{_held_because(level, base, opts)}")
+                         f"{_held_because(level, base, opts, target)}")
         level.name = f"{model.name}_LOD{k}"
         level.metadata.pop("lod", None)
         chain.append(level)
