@@ -1160,3 +1160,39 @@ def test_chain_note_suggests_rebaking_only_where_uv_seams_hold():
     assert ends and "UV seams hold pattern" in ends[0] and "--rebake" in ends[0]
     _, rebaked = build_lod_chain(ball, LodOptions(levels=6, render_check=False, measure=False, rebake=True))
     assert len(rebaked.levels) > len(counts) and rebaked.levels[-1].triangles < 0.7 * counts[-1]
+
+
+def test_fixed_fit_samples_are_queried_again_only_near_the_largest_gaps(monkeypatch):
+    # the peak fit keeps its level samples for every round and queries again only those that may have
+    # moved into the largest gaps: the same fit as querying them all, for a fraction of the queries
+    from meshforge.core.model import Model
+    from meshforge.lod import fit as fit_module
+    from meshforge.lod.metrics import SurfaceQuery
+    from meshforge.lod.simplify import _peak_points
+
+    class Counting(SurfaceQuery):
+        points = 0
+
+        def closest(self, points):
+            Counting.points += len(points)
+            return super().closest(points)
+
+    full = build(Recipe("sofa"))
+    model = Model("sofa")
+    model.add("mesh", full.merged_mesh(), full.parts[0].material)
+    original = model.parts[0].mesh
+    level = simplify_model(model, ratio=0.5, fit=False).parts[0].mesh
+    points = _peak_points(original, level, 500)
+    runs = {}
+    for requery in (0.0, fit_module.REQUERY):
+        monkeypatch.setattr(fit_module, "REQUERY", requery)
+        Counting.points = 0
+        fitted, after, before = fit_module.fit_to_surface(
+            original, level, samples=5000, rounds=2, original_points=points, level_vertices=level.vertex_count,
+            fixed_samples=True, reference=Counting(original))
+        runs[requery] = (fitted, after, Counting.points)
+    (every, every_h, every_n), (some, some_h, some_n) = runs.values()
+    assert some_h < 0.9 * before
+    assert abs(some_h - every_h) <= 0.01 * every_h
+    assert np.abs(some.vertices - every.vertices).max() < 1e-4 * np.linalg.norm(original.extents)
+    assert some_n < 0.6 * every_n, (some_n, every_n)

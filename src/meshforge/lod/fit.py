@@ -47,6 +47,9 @@ MAX_MOVE = 0.5
 MIN_COS = 0.2
 #: A residual pulls only when the two surfaces' normals agree at least this much (cosine).
 MIN_AGREE = 0.3
+#: With ``fixed_samples``, a level sample is queried again only when it may now be farther than this
+#: fraction of the largest residual so far (below it, its weight is under (1/4)^POWER, 0.4%).
+REQUERY = 0.25
 
 
 def _unit_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
@@ -125,7 +128,7 @@ def _fold_guard(positions: np.ndarray, move: np.ndarray, wfaces: np.ndarray) -> 
 def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: int = ROUNDS,
                    seed: int = 0, reference: SurfaceQuery | None = None, free_borders: bool = False,
                    original_points: tuple[np.ndarray, np.ndarray] | None = None,
-                   level_vertices: int | None = None) -> tuple[Mesh, float, float]:
+                   level_vertices: int | None = None, fixed_samples: bool = False) -> tuple[Mesh, float, float]:
     """``(level with moved positions, its sampled two-sided Hausdorff distance, the input level's)``,
     distances in meters.
 
@@ -133,6 +136,10 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     ``samples``, vertices of the level and up to ``samples`` vertices of the original);
     ``original_points``: ``(points, their faces)`` on ``original`` to use instead of the original's
     samples (a fine level's fit takes the original vertices farthest from it, where its few gaps sit);
+    ``fixed_samples``: the level's samples are drawn once and move with their faces, and a sample is
+    queried again only when it may have moved farther than :data:`REQUERY` of the largest residual (the
+    others keep their last closest point, an upper bound on their distance, so the returned distance
+    never understates);
     ``reference`` is a prepared :class:`SurfaceQuery` on
     ``original`` (built here when None). The returned distance is the largest residual of the returned
     state, measured on these samples; it is never larger than the input level's. ``free_borders``: open-
@@ -158,11 +165,24 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     o_normals = _unit_normals(original.vertices, original.faces)
     _, edges = topology.edge_keys(wfaces, count)
     best_pos, best_h, first_h = pos.copy(), float("inf"), float("inf")
+    faces = bary = closest = oface = queried = near = None
     for _round in range(rounds + 1):
         # level -> original
-        faces, bary = _level_samples(pos, wfaces, samples, rng, level_vertices)
+        if not fixed_samples or faces is None:
+            faces, bary = _level_samples(pos, wfaces, samples, rng, level_vertices)
         pts = np.einsum("kj,kjd->kd", bary, pos[wfaces[faces]])
-        closest, oface = query.closest(pts)
+        if closest is None or not fixed_samples:
+            closest, oface = (np.array(a) for a in query.closest(pts))
+            queried, near = pts.copy(), np.linalg.norm(closest - pts, axis=1)
+        else:
+            # the same samples, moved with their faces: a sample moved by m is at most m farther than
+            # when it was last queried; only the ones that may now weigh (or be the largest) are queried
+            # again, the others keep their old closest point (an upper bound on their distance)
+            again = near + np.linalg.norm(pts - queried, axis=1) > REQUERY * best_h
+            if again.any():
+                closest[again], oface[again] = query.closest(pts[again])
+                queried[again] = pts[again]
+                near[again] = np.linalg.norm(closest[again] - pts[again], axis=1)
         r1 = closest - pts
         # original -> level
         lvl = Mesh(pos, wfaces)

@@ -470,6 +470,9 @@ COARSE_TRIANGLES = 2000
 PEAK_FIT_TRIANGLES = 10_000
 #: Original vertices farthest from a fine level that its peak fit pulls towards (plus as many area points).
 PEAK_POINTS = 500
+#: Area-weighted points on a fine level per peak-fit round, besides its every vertex (where a face
+#: bridges a gap, as under the DamagedHelmet's visor, the largest distance is inside the face).
+PEAK_LEVEL_SAMPLES = 5000
 #: Rounds of the peak fit.
 PEAK_ROUNDS = 2
 #: Meshes with more triangles skip the search (their collapses are slow and already far below the
@@ -674,17 +677,19 @@ def _peak_fit(mesh: Mesh, chosen: SimplifyResult, measure: _Measure, free_border
     A fine level (above :data:`COARSE_TRIANGLES`) is off the original by a few vertices: a rounded
     corner's tip that the collapse cut (a sofa at 50%: two of 17,700 vertices set its Hausdorff
     distance). Random samples rarely hit them, so the fit gets the :data:`PEAK_POINTS` original vertices
-    farthest from the level plus as many area points, and on the level's side every vertex, for
-    :data:`PEAK_ROUNDS` rounds. It is kept when it is closer, on its own and the search's samples, than
-    the level was on the fit's.
+    farthest from the level plus as many area points, and on the level's side every vertex plus
+    :data:`PEAK_LEVEL_SAMPLES` area points, the same ones every round (queried again only where they may
+    have moved into the largest gaps), for :data:`PEAK_ROUNDS` rounds. It is kept when it is closer, on
+    its own and the search's samples, than the level was on the fit's.
     """
     from meshforge.lod.fit import fit_to_surface
 
     level = chosen.mesh
     points = _peak_points(mesh, level, PEAK_POINTS)
-    fitted, after, before = fit_to_surface(mesh, level, samples=PEAK_POINTS, rounds=PEAK_ROUNDS,
+    fitted, after, before = fit_to_surface(mesh, level, samples=PEAK_LEVEL_SAMPLES, rounds=PEAK_ROUNDS,
                                            reference=measure.reference, free_borders=free_borders,
-                                           original_points=points, level_vertices=level.vertex_count)
+                                           original_points=points, level_vertices=level.vertex_count,
+                                           fixed_samples=True)
     # ``before`` counts the original's farthest vertices, the level's largest gap as a rule
     if max(after, measure.hausdorff(fitted)) < before:
         log.debug("simplify: peak fit %.4g -> %.4g", before, after)
