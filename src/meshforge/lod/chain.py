@@ -32,6 +32,7 @@ from meshforge.lod.metrics import model_distance, surface_distance, uv_provenanc
 from meshforge.lod.profiles import LodProfile, lod_profile
 from meshforge.lod.simplify import (
     ERROR_JUMP,
+    REBAKE_GAIN,
     REBAKE_MAX_ERROR,
     STALL_SLACK,
     SimplifyOptions,
@@ -190,6 +191,41 @@ def _held_because(level: Model, original: Model, opts: LodOptions, target: int) 
                   "(without UVs they would keep as many triangles)")
 
 
+def _far_because(level: Model, base: Model) -> str:
+    """Where a level far off ``base`` is off: its farthest parts (the largest three within half the
+    farthest one's distance, as fractions of the model's size) and, where UV seams bend textured ones
+    among them (:func:`_bent_by_uvs`), that re-baking may help."""
+    size = float(np.linalg.norm(base.extents)) or 1.0
+    before = {p.name: p for p in base.parts}
+    off = sorted(((surface_distance(before[p.name].world_mesh(), p.world_mesh(), HELD_SAMPLES).hausdorff_m / size,
+                   p.name) for p in level.parts if p.name in before and p.mesh.triangle_count), reverse=True)
+    if not off:
+        return ""
+    worst = [(d, name) for d, name in off[:3] if d >= 0.5 * off[0][0]]
+    text = ", most at " + ", ".join(f"{name} ({d:.1%})" for d, name in worst)
+    now = {p.name: p.mesh for p in level.parts}
+    bent = [name for _, name in worst if before[name].material.textures and before[name].mesh.uvs is not None
+            and now[name].uvs is not None and _bent_by_uvs(before[name].mesh, now[name])]
+    if bent:
+        text += (f"; UV seams bend {', '.join(bent)}: --rebake (LodOptions(rebake=True)) may bring it much "
+                 "closer")
+    return text
+
+
+def _bent_by_uvs(part_mesh: Mesh, kept: Mesh) -> bool:
+    """Whether UV seams bend a part's level mesh ``kept`` far from the part: the same mesh without UVs,
+    simplified to as many triangles, stays closed where it was and is closer than ``REBAKE_GAIN`` of
+    ``kept``'s distance (the test the re-bake path applies)."""
+    plain = Mesh(part_mesh.vertices, part_mesh.faces, part_mesh.normals, None)
+    closed = topology.is_closed(part_mesh)
+    share = kept.triangle_count
+    free = simplify_mesh(plain, share, None, SimplifyOptions(triangles=max(share, 1)), closed).mesh
+    if not free.triangle_count or (closed and not topology.is_closed(free)):
+        return False
+    near = surface_distance(part_mesh, free, HELD_SAMPLES).hausdorff
+    return near < REBAKE_GAIN * surface_distance(part_mesh, kept, HELD_SAMPLES).hausdorff
+
+
 def downscale_texture(texture: Texture, max_px: int) -> Texture:
     """The texture with its longer side at most ``max_px`` (Lanczos), or itself when already small."""
     image = texture.image
@@ -304,14 +340,10 @@ def build_lod_chain(
                 dist = model_distance(base, level)
                 lv.hausdorff, lv.mean_distance, lv.hausdorff_m = dist.hausdorff, dist.mean, dist.hausdorff_m
                 err_m = max(err_m, dist.hausdorff_m)
-                held = [p.name for p in level.parts if p.mesh.uvs is not None and p.material.textures
-                        and p.name not in lv.rebaked_parts]
                 noted = any(n.startswith(f"LOD{k} ") for n in report.notes)
-                if dist.hausdorff > FAR_LEVEL and held and not opts.rebake and not noted:
-                    report.notes.append(
-                        f"LOD{k} is {dist.hausdorff:.1%} of the model's size off LOD0; where UV seams hold "
-                        f"textured parts ({', '.join(held[:4])}{', ...' if len(held) > 4 else ''}) --rebake "
-                        "(LodOptions(rebake=True)) may bring it much closer")
+                if dist.hausdorff > FAR_LEVEL and not opts.rebake and not noted:
+                    report.notes.append(f"LOD{k} is {dist.hausdorff:.1%} of the model's size off LOD0"
+                                        f"{_far_because(level, base)}")
             switch = 1.0 if err_m <= 0 else opts.pixel_error * size_m / (err_m * opts.screen_height_px)
             switch = float(np.clip(switch, 0.002, 1.0))
             if sizes:
