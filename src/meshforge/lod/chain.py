@@ -149,14 +149,12 @@ HELD_SAMPLES = 5000
 
 def _held_by_uvs(part_mesh: Mesh, kept: Mesh, share: int, flat: bool) -> bool:
     """Whether UV seams hold a part at its level mesh ``kept``: the same mesh without UVs, simplified to
-    ``share`` triangles, reaches it (within ``STALL_SLACK``) or at least :data:`UV_HOLD` of ``kept``'s
-    triangles, stays closed where it was, and stays within what re-baking accepts (``REBAKE_MAX_ERROR`` of its size or ``ERROR_JUMP``
-    times ``kept``'s distance: a box folded into 6 triangles is no gain)."""
-    plain = Mesh(part_mesh.vertices, part_mesh.faces, part_mesh.normals, None)
-    closed = topology.is_closed(part_mesh)
-    free = simplify_mesh(plain, share, None, SimplifyOptions(triangles=max(share, 1), flat=flat), closed).mesh
-    reach = max(STALL_SLACK * max(share, 1), UV_HOLD * kept.triangle_count)
-    if not 0 < free.triangle_count <= reach or (closed and not topology.is_closed(free)):
+    ``share`` triangles (:func:`_simplified_without_uvs`), reaches it (within ``STALL_SLACK``) or at
+    least :data:`UV_HOLD` of ``kept``'s triangles, and stays within what re-baking accepts
+    (``REBAKE_MAX_ERROR`` of its size or ``ERROR_JUMP`` times ``kept``'s distance: a box folded into 6
+    triangles is no gain)."""
+    free = _simplified_without_uvs(part_mesh, share, flat)
+    if free is None or free.triangle_count > max(STALL_SLACK * max(share, 1), UV_HOLD * kept.triangle_count):
         return False
     near = surface_distance(part_mesh, free, HELD_SAMPLES).hausdorff
     return near <= REBAKE_MAX_ERROR or near <= ERROR_JUMP * surface_distance(part_mesh, kept, HELD_SAMPLES).hausdorff
@@ -191,7 +189,7 @@ def _held_because(level: Model, original: Model, opts: LodOptions, target: int) 
                   "(without UVs they would keep as many triangles)")
 
 
-def _far_because(level: Model, base: Model) -> str:
+def _far_because(level: Model, base: Model, flat: bool) -> str:
     """Where a level far off ``base`` is off: its farthest parts (the largest three within half the
     farthest one's distance, as fractions of the model's size) and, where UV seams bend textured ones
     among them (:func:`_bent_by_uvs`), that re-baking may help."""
@@ -205,22 +203,30 @@ def _far_because(level: Model, base: Model) -> str:
     text = ", most at " + ", ".join(f"{name} ({d:.1%})" for d, name in worst)
     now = {p.name: p.mesh for p in level.parts}
     bent = [name for _, name in worst if before[name].material.textures and before[name].mesh.uvs is not None
-            and now[name].uvs is not None and _bent_by_uvs(before[name].mesh, now[name])]
+            and now[name].uvs is not None and _bent_by_uvs(before[name].mesh, now[name], flat)]
     if bent:
         text += (f"; UV seams bend {', '.join(bent)}: --rebake (LodOptions(rebake=True)) may bring it much "
                  "closer")
     return text
 
 
-def _bent_by_uvs(part_mesh: Mesh, kept: Mesh) -> bool:
-    """Whether UV seams bend a part's level mesh ``kept`` far from the part: the same mesh without UVs,
-    simplified to as many triangles, stays closed where it was and is closer than ``REBAKE_GAIN`` of
-    ``kept``'s distance (the test the re-bake path applies)."""
+def _simplified_without_uvs(part_mesh: Mesh, count: int, flat: bool) -> Mesh | None:
+    """``part_mesh`` without its UVs simplified to ``count`` triangles (what re-baking would start from),
+    or None when that empties it or opens it where it was closed."""
     plain = Mesh(part_mesh.vertices, part_mesh.faces, part_mesh.normals, None)
     closed = topology.is_closed(part_mesh)
-    share = kept.triangle_count
-    free = simplify_mesh(plain, share, None, SimplifyOptions(triangles=max(share, 1)), closed).mesh
+    free = simplify_mesh(plain, count, None, SimplifyOptions(triangles=max(count, 1), flat=flat), closed).mesh
     if not free.triangle_count or (closed and not topology.is_closed(free)):
+        return None
+    return free
+
+
+def _bent_by_uvs(part_mesh: Mesh, kept: Mesh, flat: bool) -> bool:
+    """Whether UV seams bend a part's level mesh ``kept`` far from the part: the same mesh without UVs,
+    simplified to as many triangles (:func:`_simplified_without_uvs`), is closer than ``REBAKE_GAIN``
+    of ``kept``'s distance (the test the re-bake path applies)."""
+    free = _simplified_without_uvs(part_mesh, kept.triangle_count, flat)
+    if free is None:
         return False
     near = surface_distance(part_mesh, free, HELD_SAMPLES).hausdorff
     return near < REBAKE_GAIN * surface_distance(part_mesh, kept, HELD_SAMPLES).hausdorff
@@ -343,7 +349,7 @@ def build_lod_chain(
                 noted = any(n.startswith(f"LOD{k} ") for n in report.notes)
                 if dist.hausdorff > FAR_LEVEL and not opts.rebake and not noted:
                     report.notes.append(f"LOD{k} is {dist.hausdorff:.1%} of the model's size off LOD0"
-                                        f"{_far_because(level, base)}")
+                                        f"{_far_because(level, base, opts.flat)}")
             switch = 1.0 if err_m <= 0 else opts.pixel_error * size_m / (err_m * opts.screen_height_px)
             switch = float(np.clip(switch, 0.002, 1.0))
             if sizes:
