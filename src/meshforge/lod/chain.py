@@ -36,8 +36,8 @@ from meshforge.lod.simplify import (
     REBAKE_MAX_ERROR,
     STALL_SLACK,
     SimplifyOptions,
-    simplify_mesh,
     simplify_model,
+    simplify_without_uvs,
 )
 
 log = logging.getLogger(__name__)
@@ -211,14 +211,11 @@ def _far_because(level: Model, base: Model, flat: bool) -> str:
 
 
 def _simplified_without_uvs(part_mesh: Mesh, count: int, flat: bool) -> Mesh | None:
-    """``part_mesh`` without its UVs simplified to ``count`` triangles (what re-baking would start from),
-    or None when that empties it or opens it where it was closed."""
-    plain = Mesh(part_mesh.vertices, part_mesh.faces, part_mesh.normals, None)
-    closed = topology.is_closed(part_mesh)
-    free = simplify_mesh(plain, count, None, SimplifyOptions(triangles=max(count, 1), flat=flat), closed).mesh
-    if not free.triangle_count or (closed and not topology.is_closed(free)):
-        return None
-    return free
+    """``part_mesh`` without its UVs simplified to ``count`` triangles, as re-baking would
+    (:func:`meshforge.lod.simplify.simplify_without_uvs`), or None when that breaks it."""
+    free = simplify_without_uvs(part_mesh, count, None, SimplifyOptions(triangles=max(count, 1), flat=flat),
+                                topology.is_closed(part_mesh))
+    return None if free is None else free.mesh
 
 
 def _bent_by_uvs(part_mesh: Mesh, kept: Mesh, flat: bool) -> bool:

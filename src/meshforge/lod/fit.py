@@ -155,7 +155,6 @@ def fit_to_surface(original: Mesh, level: Mesh, *, samples: int = 1500, rounds: 
     if free_borders:
         fixed &= ~border
     on_line = ~fixed & (np.linalg.norm(direction, axis=1) > 0)
-    seam_corner &= fixed
     normal = _position_normals(level, weld, pos, wfaces)
     query = reference if reference is not None else SurfaceQuery(original)
     if original_points is None:

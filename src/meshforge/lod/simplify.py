@@ -531,6 +531,17 @@ def _simplify_mesh(mesh: Mesh, target_triangles: int, max_error_m: float | None,
     return chosen
 
 
+def simplify_without_uvs(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
+                         closed: bool, free_borders: bool = False) -> SimplifyResult | None:
+    """:func:`simplify_mesh` of ``mesh`` with its UVs dropped, what re-baking starts from (no chart
+    corner holds it), or None when that empties the mesh or opens it where it was ``closed``."""
+    plain = Mesh(mesh.vertices, mesh.faces, mesh.normals, None)
+    free = simplify_mesh(plain, target_triangles, max_error_m, opts, closed, free_borders)
+    if not free.mesh.triangle_count or (closed and not topology.is_closed(free.mesh)):
+        return None
+    return free
+
+
 def uv_poles(mesh: Mesh) -> np.ndarray:
     """(N,) bool: vertices at a *UV pole*, a position with at least three UV copies, each used by one
     face, whose faces form one fan: joined through the vertices they share besides the pole (same
@@ -1135,9 +1146,8 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool, bala
                     target < src.mesh.triangle_count:
                 # the same without UVs (its textures are baked for new ones below), taken where UV seams
                 # hold the part above its target or bend it far from the original
-                plain = Mesh(src.mesh.vertices, src.mesh.faces, src.mesh.normals, None)
-                free = simplify_mesh(plain, target, limit, opts, was_closed, lone[i])
-                if free.mesh.triangle_count and (not was_closed or topology.is_closed(free.mesh)):
+                free = simplify_without_uvs(src.mesh, target, limit, opts, was_closed, lone[i])
+                if free is not None:
                     measure = measures.setdefault(i, _Measure(src.mesh))  # one query per part, every attempt
                     far, near = measure.hausdorff(res.mesh), measure.hausdorff(free.mesh)
                     if res.mesh.triangle_count > STALL_SLACK * target:
