@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -528,12 +529,17 @@ def test_softened_collapse_is_closer_where_hard_edges_hold_the_shape():
     mesh = build(Recipe("mug")).merged_mesh()
     target = round(0.02 * mesh.triangle_count)
     opts = SimplifyOptions(ratio=0.02, uv_weight=0.1, normal_weight=0.05)
-    hard = _simplify_one(mesh, target, None, opts, mesh.is_watertight())
+    hard = _simplify_one(mesh, target, None, replace(opts, soften_when_stalled=False), mesh.is_watertight())
     soft = _simplify_one(mesh, target, None, opts, mesh.is_watertight(), soften=True)
     assert soft.mesh.triangle_count <= 1.05 * target + 4
     d_hard = surface_distance(mesh, hard.mesh, 5000).hausdorff
     d_soft = surface_distance(mesh, soft.mesh, 5000).hausdorff
     assert d_soft < 0.8 * d_hard
+    # asked for the hard-edged collapse, the softened one replaces it when meshoptimizer's error says it
+    # is clearly closer
+    chosen = _simplify_one(mesh, target, None, opts, mesh.is_watertight())
+    assert surface_distance(mesh, chosen.mesh, 5000).hausdorff < 0.8 * d_hard
+    assert np.allclose(chosen.mesh.normals, mesh.normals[chosen.source_vertex])
     # normals and UVs are the original vertices' (split again where the level keeps a hard edge)
     assert np.allclose(soft.mesh.normals, mesh.normals[soft.source_vertex])
     assert np.allclose(soft.mesh.uvs, mesh.uvs[soft.source_vertex])
@@ -917,7 +923,6 @@ def test_rebaked_normal_map_gives_a_faceted_level_the_original_smooth_shading():
     assert np.median(baked) < 1.5 and np.percentile(baked, 95) < 3.0
 
     # a normal map on the original is decoded in its own frame: tilted towards each face's +U and +V
-    from dataclasses import replace
 
     from meshforge.core.material import Texture
     from meshforge.lod.metrics import SurfaceQuery
@@ -998,9 +1003,9 @@ def test_rebake_takes_a_level_that_uv_seams_bend_far_off(corpus):
     from meshforge.lod.metrics import model_distance
 
     helmet = load(corpus / "models/gltf_khronos_samples/DamagedHelmet/glTF-Binary/DamagedHelmet.glb")
-    target = helmet.triangle_count // 4
+    target = helmet.triangle_count // 6
     kept = simplify_model(helmet, triangles=target)
-    assert kept.triangle_count <= target  # the seams let it reach 25%, but the dome caves in
+    assert kept.triangle_count <= target  # the seams let it reach 1/6, but the dome caves in
     baked = simplify_model(helmet, triangles=target, rebake=True, rebake_px=256)
     assert baked.triangle_count <= target and baked.metadata["simplify"]["rebaked_parts"]
     assert model_distance(helmet, baked).hausdorff_m < 0.75 * model_distance(helmet, kept).hausdorff_m
@@ -1044,7 +1049,6 @@ def test_rebake_takes_a_thin_shell_colour_from_the_side_facing_the_same_way():
 
 
 def test_rebaked_parts_share_one_atlas():
-    from dataclasses import replace
 
     from meshforge.core.material import Texture
 
