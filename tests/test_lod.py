@@ -17,7 +17,7 @@ from meshforge.export import export
 from meshforge.generators import catalog
 from meshforge.importers import load
 from meshforge.lod.chain import LodOptions, build_lod_chain
-from meshforge.lod.metrics import surface_distance, uv_provenance
+from meshforge.lod.metrics import model_distance, surface_distance, uv_provenance
 from meshforge.lod.profiles import LOD_PROFILES
 from meshforge.lod.simplify import simplify_model
 from meshforge.quality.budget import PROFILES
@@ -546,6 +546,37 @@ def test_softened_collapse_is_closer_where_hard_edges_hold_the_shape():
     assert uv_provenance(mesh, soft.mesh) == {"foreign_vertices": 0, "cross_chart_faces": 0}
 
 
+def test_shares_at_one_error_are_corrected_by_each_parts_measured_distance(monkeypatch):
+    # at 12.5% the milk carton's shares at one estimated error crushed a part the positions-only
+    # estimate thought cheap: the level was 14% of the carton's size off. Solved again with each part's
+    # estimate scaled by its measured miss, it is under 3%
+    from meshforge.lod import simplify as simplify_module
+
+    carton = build(Recipe("milk_carton"))
+    corrected = simplify_model(carton, ratio=0.125)
+    monkeypatch.setattr(simplify_module, "SHARE_ROUNDS", 0)
+    estimated = simplify_model(carton, ratio=0.125)
+    assert corrected.triangle_count <= round(0.125 * carton.triangle_count) * 1.05
+    d_corrected = model_distance(carton, corrected).hausdorff
+    assert d_corrected < 0.03 and d_corrected < 0.5 * model_distance(carton, estimated).hausdorff
+    assert_level_contract(carton, corrected)
+
+
+def test_a_part_bent_far_beyond_the_rest_can_be_left_out(monkeypatch):
+    # at 6% the barrel's four thin hoops reach their share, but their seam rings cannot stay round with
+    # ~96 triangles each: jagged rings 5% of the barrel's size off. Without them the level is closer
+    from meshforge.lod import simplify as simplify_module
+
+    barrel = build(Recipe("barrel"))
+    low = simplify_model(barrel, ratio=0.0625)
+    assert low.metadata["simplify"]["dropped_parts"] == ["hoops"]
+    monkeypatch.setattr(simplify_module, "FAR_PART", float("inf"))
+    kept = simplify_model(barrel, ratio=0.0625)
+    assert kept.metadata["simplify"]["dropped_parts"] == []
+    assert model_distance(barrel, low).hausdorff < 0.5 * model_distance(barrel, kept).hausdorff
+    assert_level_contract(barrel, low)
+
+
 def test_parts_that_hold_their_triangles_can_be_dropped_at_coarse_levels():
     # the barrel's hoops (four thin rings, 6k triangles) stall around 270 triangles; at 3% the body was
     # squeezed into a box to pay for them. Without them the body gets the budget and the whole is closer
@@ -590,7 +621,6 @@ def test_ratio_stops_before_a_cliff_a_few_collapses_back():
 
 
 def test_parts_share_a_target_at_one_error_when_that_is_closer():
-    from meshforge.lod.metrics import model_distance
     from meshforge.lod.simplify import SimplifyOptions, _simplify_model
 
     # in proportion, the chest's arched straps fold while its handles keep hundreds of triangles, and
@@ -797,7 +827,7 @@ def test_parts_are_not_squeezed_for_a_total_the_held_parts_alone_exceed():
     low = simplify_model(ball, ratio=0.03)
     assert low.triangle_count > 0.03 * ball.triangle_count  # the patches hold it above the total
     kept = low.parts[0].mesh
-    assert kept.triangle_count >= 0.9 * 0.03 * body.mesh.triangle_count  # its fair share (was 16)
+    assert kept.triangle_count >= 0.75 * 0.03 * body.mesh.triangle_count  # near its fair share (was 16)
     assert surface_distance(body.mesh, kept, 20000).hausdorff < 0.03
 
 
@@ -1000,7 +1030,6 @@ def test_rebake_without_normals_uses_smooth_ones():
 
 
 def test_rebake_takes_a_level_that_uv_seams_bend_far_off(corpus):
-    from meshforge.lod.metrics import model_distance
 
     helmet = load(corpus / "models/gltf_khronos_samples/DamagedHelmet/glTF-Binary/DamagedHelmet.glb")
     target = helmet.triangle_count // 6
@@ -1203,10 +1232,11 @@ def test_fixed_fit_samples_are_queried_again_only_near_the_largest_gaps(monkeypa
 
 
 def test_a_far_level_note_names_its_farthest_parts():
-    # the bicycle's LOD2 is 7% off, at its spoked wheels (no texture): the note says where, and does
-    # not offer --rebake, which cannot help there
+    # the bicycle's LOD2 is 3-7% off, at its spoked wheels and tyres (no texture): the note says where,
+    # and does not offer --rebake, which cannot help there
     bicycle = build(Recipe("bicycle"))
     _, report = build_lod_chain(bicycle, LodOptions(levels=3, render_check=False))
     assert report.levels[2].hausdorff > 0.03
     (far,) = [n for n in report.notes if n.startswith("LOD2 is ")]
-    assert "most at wheel_" in far and "--rebake" not in far
+    named = far.split("most at ")[1].split(";")[0]
+    assert named.startswith(("wheel_", "tire_")) and "--rebake" not in far
