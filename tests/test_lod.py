@@ -546,6 +546,30 @@ def test_softened_collapse_is_closer_where_hard_edges_hold_the_shape():
     assert uv_provenance(mesh, soft.mesh) == {"foreign_vertices": 0, "cross_chart_faces": 0}
 
 
+def test_a_mesh_without_attributes_may_collapse_from_a_finer_level(monkeypatch):
+    # without UVs or normals the search has no variants; the collapse from the level at 1.5x the target
+    # takes another order (the banana at 3%: 0.72 of the one-collapse level's distance)
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.lod import simplify as simplify_module
+    from meshforge.lod.simplify import SimplifyOptions, simplify_mesh
+    from meshforge.lod.topology import is_closed
+
+    merged = build(Recipe("banana")).merged_mesh()
+    bare = Mesh(merged.vertices, merged.faces)
+    target = round(0.03 * bare.triangle_count)
+    opts = SimplifyOptions(ratio=0.03)
+    closed = bare.is_watertight()
+    cascaded = simplify_mesh(bare, target, None, opts, closed)
+    monkeypatch.setattr(simplify_module, "_cascade", lambda *args: None)
+    single = simplify_mesh(bare, target, None, opts, closed)
+    assert cascaded.mesh.triangle_count <= target * 1.05 and single.mesh.triangle_count <= target * 1.05
+    assert is_closed(cascaded.mesh) == closed
+    d_cascaded = surface_distance(bare, cascaded.mesh, 20000).hausdorff
+    assert d_cascaded < 0.85 * surface_distance(bare, single.mesh, 20000).hausdorff
+    # every vertex is an input vertex, moved (source_vertex names it)
+    assert cascaded.source_vertex.max() < bare.vertex_count and len(cascaded.source_vertex) == cascaded.mesh.vertex_count
+
+
 def test_shares_at_one_error_are_corrected_by_each_parts_measured_distance(monkeypatch):
     # at 12.5% the milk carton's shares at one estimated error crushed a part the positions-only
     # estimate thought cheap: the level was 14% of the carton's size off. Solved again with each part's
