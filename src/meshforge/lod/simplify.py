@@ -973,9 +973,10 @@ def _simplify_one(
     When seams stop it above its target, the collapse is restarted once more from the original with its
     hard-normal splits merged (``opts.soften_when_stalled``; UV seams are always kept), and the better
     result is kept; a collapse that was not stalled is also run with them merged, which replaces it when
-    meshoptimizer's error is at most :data:`SOFT_MARGIN` of its own. With ``opts.place`` the kept vertices move to their quadric optimum: while collapsing
-    where the library can (``meshopt_simplifyWithUpdate``), else afterwards
-    (:func:`meshforge.lod.placement.place_vertices`). ``closed``: whether ``mesh`` is watertight.
+    meshoptimizer's error is at most :data:`SOFT_MARGIN` of its own. With ``opts.place`` the kept
+    vertices move to their quadric optimum: while collapsing where the library can
+    (``meshopt_simplifyWithUpdate``), else afterwards (:func:`meshforge.lod.placement.place_vertices`).
+    ``closed``: whether ``mesh`` is watertight.
     """
     n = mesh.triangle_count
     identity = np.arange(mesh.vertex_count)
@@ -1131,9 +1132,9 @@ def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Mo
     reach = STALL_SLACK * target
     measure = _Measure(model.merged_mesh())
     best = _pick(model, even, balanced, reach, measure, "shares at one error")
-    level = balanced
+    level, parts = balanced, {}
     for _round in range(SHARE_ROUNDS):
-        bias = _measured_bias(model, level, shares)
+        bias = _measured_bias(model, level, shares, parts)
         if bias is None:
             break
         shares.bias = bias
@@ -1171,9 +1172,11 @@ SHARE_DAMPING = 0.5
 SHARE_ROUNDS = 3
 
 
-def _measured_bias(model: Model, level: Model, shares: _Shares) -> dict[int, float] | None:
+def _measured_bias(model: Model, level: Model, shares: _Shares,
+                   parts: dict[int, _Measure]) -> dict[int, float] | None:
     """Per part, how many times its measured two-sided Hausdorff distance in ``level`` is the common error
-    its share was solved at, or None when every part is within :data:`SHARE_MISS` of it.
+    its share was solved at, or None when every part is within :data:`SHARE_MISS` of it. ``parts``: each
+    part's measure, filled on first use (the rounds share them).
 
     The shares' positions-only estimate cannot see what the real collapse keeps or breaks: at 12.5% a
     drum stand's thin legs got 62 triangles for a common error of 6.3 mm and came out a cone 67 mm off,
@@ -1188,7 +1191,8 @@ def _measured_bias(model: Model, level: Model, shares: _Shares) -> dict[int, flo
     for i, (src, dst) in enumerate(zip(model.parts, level.parts, strict=True)):
         if not dst.mesh.triangle_count or dst.mesh.triangle_count >= src.mesh.triangle_count:
             continue
-        measured = _Measure(src.world_mesh()).hausdorff(dst.world_mesh())
+        measure = parts[i] = parts[i] if i in parts else _Measure(src.world_mesh())
+        measured = measure.hausdorff(dst.world_mesh())
         bias[i] = float(np.clip(measured / error, 1.0, SHARE_BIAS_MAX))
     if max(bias.values(), default=1.0) < SHARE_MISS:
         return None
