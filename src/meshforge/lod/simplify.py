@@ -646,9 +646,9 @@ def split_uv_poles(original: Mesh, poles: np.ndarray, level: Mesh, source: np.nd
 
 
 def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions, closed: bool,
-            measure: _Measure, free_borders: bool = False, cascade: bool = True) -> tuple[SimplifyResult, bool]:
-    """Steps 1-3 of :func:`simplify_mesh`: ``(result, reached)`` as :func:`_search` returns them.
-    ``cascade``: a mesh without attributes may also be collapsed from its fitted level at
+            measure: _Measure, free_borders: bool = False) -> tuple[SimplifyResult, bool]:
+    """Steps 1-3 of :func:`simplify_mesh`: ``(result, reached)`` as :func:`_search` returns them. A
+    fitted coarse level of a mesh without attributes may instead be collapsed from its level at
     :data:`CASCADE` times the target (:func:`_cascade`)."""
     n = mesh.triangle_count
     chosen, reached, variant, soften = _search(mesh, target_triangles, max_error_m, opts, closed, measure)
@@ -664,11 +664,11 @@ def _refine(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         chosen = _before_cliff(mesh, target_triangles, max_error_m, variant, closed, chosen, measure, soften)
     if opts.fit and reached:
         chosen = _fitted(mesh, chosen, measure, free_borders and not opts.lock_borders)
-        if cascade and opts.search and target_triangles > 0 and mesh.uvs is None and mesh.normals is None \
+        if opts.search and target_triangles > 0 and mesh.uvs is None and mesh.normals is None \
                 and n <= SEARCH_MAX_TRIANGLES and chosen.mesh.triangle_count <= STALL_SLACK * target_triangles:
             cascaded = _cascade(mesh, target_triangles, max_error_m, opts, closed, measure, free_borders)
             if cascaded is not None and measure.hausdorff(cascaded.mesh) < measure.hausdorff(chosen.mesh):
-                log.debug("simplify: collapsed from a fitted finer level")
+                log.debug("simplify: collapsed from a finer level")
                 chosen = cascaded
     return chosen, reached
 
@@ -701,9 +701,10 @@ def _cascade(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts:
     after the fit (the cow at 10%: 0.77 -> 0.52). Its vertices are ``mesh``'s, placed by both collapses
     and moved by the fit.
     """
-    # the finer level only seeds the second collapse: no cliff check (a ratio's early stop), no fit
+    # the finer level only seeds the second collapse: no cliff check (a ratio's early stop), no fit (and
+    # so no cascade of its own)
     finer, reached = _refine(mesh, int(CASCADE * target_triangles), max_error_m, replace(opts, cliff=None, fit=False),
-                             closed, measure, free_borders, cascade=False)
+                             closed, measure, free_borders)
     if not reached or finer.mesh.triangle_count <= target_triangles:
         return None
     level = _simplify_one(finer.mesh, target_triangles, max_error_m, opts, closed)
@@ -1015,9 +1016,9 @@ def _simplify_one(
                 best = _better(_valid_collapse(hard, topo, target, limit, flags, opts, first=probe), best, target)
         if best is None:
             best = _valid_collapse(hard, topo, target, limit, flags, opts, first=probe)
-            softer = prep.input(opts, soften=True)
-            if (best is not None and opts.soften_when_stalled and mesh.normals is not None
-                    and softer.mesh.vertex_count < hard.mesh.vertex_count):
+            softer = (prep.input(opts, soften=True)
+                      if best is not None and opts.soften_when_stalled and mesh.normals is not None else None)
+            if softer is not None and softer.mesh.vertex_count < hard.mesh.vertex_count:
                 # hard edges steer the collapse order too: with them softened it may go another way
                 soft = _valid_collapse(softer, topo, target, limit, flags, opts)
                 if (soft is not None and soft.valid and len(soft.faces) <= max(target, len(best.faces))
@@ -1121,7 +1122,7 @@ def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Mo
     """:func:`_simplify_model` with each part's share of a triangle target in proportion to its
     triangles, or at one common error (:class:`_Shares`), or at one common error corrected by each
     part's measured distance (:func:`_measured_bias`): of each pair, the one that meets the target,
-    else (both meet it) the closer to ``model`` (two-sided Hausdorff on :data:`SEARCH_SAMPLES` points),
+    else (both meet it) the closer to ``model`` (two-sided Hausdorff on :data:`PICK_SAMPLES` points),
     else (both miss it) the one with fewer triangles unless it is :data:`ERROR_JUMP` times farther.
     Proportional shares starve a chest's arched straps; common-error shares starve parts whose UV seams
     or thin shapes the positions-only estimate cannot see (a ball's patches, a drum stand's legs)."""
