@@ -28,7 +28,8 @@ def cmd_lod(args: argparse.Namespace) -> int:
     profile = lod_profile(args.profile) if args.profile else None
     levels = args.levels or (profile.levels if profile else 4)
     options = LodOptions(levels=levels, profile=args.profile, flat=args.flat, rebake=args.rebake,
-                         render_check=not args.no_render_check, pixel_error=args.pixel_error)
+                         render_check=not args.no_render_check, pixel_error=args.pixel_error,
+                         max_level_distance=None if args.exact_counts else LodOptions.max_level_distance)
     src = Path(args.file)
     out = Path(args.output) if args.output else Path(f"{src.stem}_lod.glb")
     if out.suffix.lower() != ".glb":
@@ -137,6 +138,10 @@ def add_delivery_commands(sub: argparse._SubParsersAction) -> None:
                         "baked from LOD0 (scans, assets with hundreds of UV charts)")
     d.add_argument("--pixel-error", type=float, default=1.0,
                    help="on-screen error in pixels (1080p) at which the next level takes over (default 1)")
+    d.add_argument("--exact-counts", action="store_true",
+                   help="keep every level at its target triangle count, even where that count breaks its shape "
+                        "(by default such a level keeps up to 2x its target to stay within 3%% of the model's "
+                        "size of LOD0)")
     d.add_argument("--no-render-check", action="store_true", help="skip the image-space check of each switch")
     d.add_argument("--quiet", "-q", action="store_true", help="no progress output")
     d.set_defaults(func=cmd_lod)

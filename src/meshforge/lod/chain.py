@@ -28,7 +28,13 @@ from meshforge.core.material import Material, Texture
 from meshforge.core.model import Model
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
-from meshforge.lod.metrics import model_distance, surface_distance, uv_provenance, visual_difference
+from meshforge.lod.metrics import (
+    SurfaceDistance,
+    model_distance,
+    surface_distance,
+    uv_provenance,
+    visual_difference,
+)
 from meshforge.lod.profiles import LodProfile, lod_profile
 from meshforge.lod.simplify import (
     ERROR_JUMP,
@@ -68,6 +74,11 @@ class LodOptions:
     #: textured parts that UV seams hold above a level's budget get new UVs and textures baked from
     #: LOD0 at the level's texture size (:mod:`meshforge.lod.rebake`); off, every level keeps LOD0's UVs.
     rebake: bool = False
+    #: a level farther than this fraction of the model's bounding-box diagonal from LOD0 (two-sided
+    #: Hausdorff distance) is built again with more triangles, up to :data:`LEVEL_GROWTH` times its target
+    #: and never above ``MIN_LEVEL_STEP`` of the previous level's, and the first within it is kept
+    #: (``_kept_in_shape``); None keeps every level at its target however far off it comes out.
+    max_level_distance: float | None = 0.03
 
     def __post_init__(self) -> None:
         if self.levels is not None and not 1 <= self.levels <= 8:
@@ -76,6 +87,10 @@ class LodOptions:
             raise ParameterError(f"ratio step must be in (0, 1), got {self.ratio_step}")
         if not self.pixel_error > 0:
             raise ParameterError("pixel error must be positive")
+        if self.max_level_distance is not None and not (np.isfinite(self.max_level_distance)
+                                                        and self.max_level_distance > 0):
+            raise ParameterError(f"max level distance must be a positive fraction of the model's size, "
+                                 f"got {self.max_level_distance}")
 
 
 @dataclass
@@ -84,6 +99,9 @@ class LodLevel:
 
     index: int
     triangles: int
+    #: the triangles the chain asked of this level (``ratio_step ** index`` of LOD0's); a level may keep
+    #: more where seams hold it or where its target would break its shape (``LodOptions.max_level_distance``)
+    target: int
     vertices: int
     ratio: float
     screen_size: float
@@ -137,6 +155,14 @@ class LodReport:
 
 #: A level farther than this fraction of the model's diagonal from LOD0 gets a note (see ``notes``).
 FAR_LEVEL = 0.03
+#: Triangle counts, as multiples of a level's target, that a level farther than
+#: ``LodOptions.max_level_distance`` from LOD0 is built again with, fewest first (``_kept_in_shape``).
+#: Levels that break sit just past a cliff: the enclosure's LOD3 is 15% of its size off at 184 triangles
+#: and 2.8% at 206, the pipe tee's 16.6% at 82 and 2.9% at 162.
+LEVEL_GROWTH = (1.25, 1.5, 2.0)
+#: When no grown level comes within ``LodOptions.max_level_distance``, the closest one still replaces
+#: the level at its target if it is at most this fraction of its distance.
+GROWTH_GAIN = 0.5
 
 
 #: A textured part counts as held by its UV seams when, simplified without UVs to its share of the
@@ -229,6 +255,41 @@ def _bent_by_uvs(part_mesh: Mesh, kept: Mesh, flat: bool) -> bool:
     return near < REBAKE_GAIN * surface_distance(part_mesh, kept, HELD_SAMPLES).hausdorff
 
 
+def _kept_in_shape(base: Model, level: Model, dist: SurfaceDistance, target: int, previous: int,
+                   opts: LodOptions, side: int | None) -> tuple[Model, SurfaceDistance] | None:
+    """A level of ``base`` with more triangles than ``level`` (built for ``target``, ``dist`` off
+    ``base``) that keeps its shape, or None.
+
+    A coarse level can sit just past a cliff: the last collapses to its target fold a part's walls in
+    (the enclosure's box at LOD3: 15% of the model's size off at 184 triangles, 2.8% at 206). The level
+    is built again for :data:`LEVEL_GROWTH` times ``target``, fewest first and at most
+    ``MIN_LEVEL_STEP`` of ``previous`` (the level before's triangles: the chain goes on), and the first
+    within ``opts.max_level_distance`` is returned; when none is, the closest one if it is at most
+    :data:`GROWTH_GAIN` of ``dist``. ``side``: the level's re-bake atlas side.
+    """
+    cap = int(MIN_LEVEL_STEP * previous)
+    best: tuple[Model, SurfaceDistance] | None = None
+    tried: set[int] = set()
+    for growth in LEVEL_GROWTH:
+        count = min(round(growth * target), cap)
+        if count <= level.triangle_count or count in tried:
+            continue
+        tried.add(count)
+        more = simplify_model(base, triangles=count, flat=opts.flat, rebake=opts.rebake, rebake_px=side)
+        if more.triangle_count <= level.triangle_count:
+            continue
+        more_dist = model_distance(base, more)
+        log.debug("chain: %d triangles instead of %d: %.4f off instead of %.4f", more.triangle_count,
+                  level.triangle_count, more_dist.hausdorff, dist.hausdorff)
+        if best is None or more_dist.hausdorff < best[1].hausdorff:
+            best = more, more_dist
+        if more_dist.hausdorff <= opts.max_level_distance:
+            return best
+    if best is not None and best[1].hausdorff <= GROWTH_GAIN * dist.hausdorff:
+        return best
+    return None
+
+
 def downscale_texture(texture: Texture, max_px: int) -> Texture:
     """The texture with its longer side at most ``max_px`` (Lanczos), or itself when already small."""
     image = texture.image
@@ -303,10 +364,12 @@ def build_lod_chain(
     min_tex = profile.min_texture_px if profile else 64
     chain = [base]
     tris0 = base.triangle_count
+    targets = [tris0]
+    distances: list[SurfaceDistance | None] = [None]
     for k in range(1, levels):
         target = max(1, round(tris0 * step**k))
-        level = simplify_model(base, triangles=target, flat=opts.flat, rebake=opts.rebake,
-                               rebake_px=max(min_tex, tex0 >> k) if tex0 else None)
+        side = max(min_tex, tex0 >> k) if tex0 else None
+        level = simplify_model(base, triangles=target, flat=opts.flat, rebake=opts.rebake, rebake_px=side)
         if level.triangle_count > MIN_LEVEL_STEP * chain[-1].triangle_count:
             # a level that saves next to nothing costs a draw-call switch and memory for no gain
             say(f"LOD{k}: cannot simplify much below {chain[-1].triangle_count:,} triangles "
@@ -315,11 +378,27 @@ def build_lod_chain(
                          f"{chain[-1].triangle_count:,} triangles ({level.triangle_count:,}): "
                          f"{_held_because(level, base, opts, target)}")
             break
-        if tex0:
-            level = limit_textures(level, max(min_tex, tex0 >> k))
-        if level.triangle_count > STALL_SLACK * target:
+        dist = None
+        if opts.measure or opts.max_level_distance is not None:
+            dist = model_distance(base, level)
+        grown = None
+        if opts.max_level_distance is not None and dist is not None and dist.hausdorff > opts.max_level_distance:
+            grown = _kept_in_shape(base, level, dist, target, chain[-1].triangle_count, opts, side)
+        if grown is not None:
+            more, more_dist = grown
+            notes.append(f"LOD{k} keeps {more.triangle_count:,} triangles for a target of {target:,}: at "
+                         f"{level.triangle_count:,} it was {dist.hausdorff:.1%} of the model's size off LOD0"
+                         f"{_far_because(level, base, opts.flat)}; at {more.triangle_count:,} it is "
+                         f"{more_dist.hausdorff:.1%} off (--exact-counts, LodOptions(max_level_distance=None), "
+                         "keeps the target)")
+            level, dist = more, more_dist
+        elif level.triangle_count > STALL_SLACK * target:
             notes.append(f"LOD{k} keeps {level.triangle_count:,} triangles for a target of {target:,}: "
                          f"{_held_because(level, base, opts, target)}")
+        if tex0:
+            level = limit_textures(level, max(min_tex, tex0 >> k))
+        targets.append(target)
+        distances.append(dist)
         level.name = f"{model.name}_LOD{k}"
         level.metadata.pop("lod", None)
         chain.append(level)
@@ -329,8 +408,8 @@ def build_lod_chain(
     size_m = float(base.extents.max()) or 1.0
     sizes: list[float] = []
     for k, level in enumerate(chain):
-        lv = LodLevel(k, level.triangle_count, level.vertex_count, level.triangle_count / max(tris0, 1), 0.0,
-                      _largest_texture(level), watertight_parts=sum(p.mesh.is_watertight() for p in level.parts))
+        lv = LodLevel(k, level.triangle_count, targets[k], level.vertex_count, level.triangle_count / max(tris0, 1),
+                      0.0, _largest_texture(level), watertight_parts=sum(p.mesh.is_watertight() for p in level.parts))
         if k > 0:
             lv.dropped_parts = list(level.metadata.get("simplify", {}).get("dropped_parts", []))
             lv.rebaked_parts = list(level.metadata.get("simplify", {}).get("rebaked_parts", []))
@@ -340,7 +419,8 @@ def build_lod_chain(
             lv.cross_chart_faces = sum(p["cross_chart_faces"] for p in prov)
             err_m = level.metadata.get("simplify", {}).get("error_m", 0.0)
             if opts.measure:
-                dist = model_distance(base, level)
+                dist = distances[k]
+                assert dist is not None
                 lv.hausdorff, lv.mean_distance, lv.hausdorff_m = dist.hausdorff, dist.mean, dist.hausdorff_m
                 err_m = max(err_m, dist.hausdorff_m)
                 noted = any(n.startswith(f"LOD{k} ") for n in report.notes)
