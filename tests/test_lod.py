@@ -1297,6 +1297,7 @@ def test_cli_lod_exact_counts(tmp_path, capsys):
         counts[bool(flag)] = report["levels"][3]["triangles"]
         assert report["levels"][3]["target"] == 169
         assert ("note: LOD3 keeps" in said and "--exact-counts" in said) != bool(flag)
+        assert "triangles (target 169)" in said
     assert counts[True] < counts[False]
 
 

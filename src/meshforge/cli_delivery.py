@@ -58,7 +58,8 @@ def cmd_lod(args: argparse.Namespace) -> int:
         vis = "" if lv.visual_difference is None else f"  visual diff {lv.visual_difference * 100:.1f}%"
         left = f"  without {', '.join(lv.dropped_parts)}" if lv.dropped_parts else ""
         left += f"  re-baked {', '.join(lv.rebaked_parts)}" if lv.rebaked_parts else ""
-        _say(f"  LOD{lv.index}: {lv.triangles:>9,} triangles  switch below {lv.screen_size * 100:5.1f}% of screen"
+        aim = f" (target {lv.target:,})" if lv.index and lv.triangles != lv.target else ""
+        _say(f"  LOD{lv.index}: {lv.triangles:>9,} triangles{aim}  switch below {lv.screen_size * 100:5.1f}% of screen"
              f"  textures {lv.texture_px or '-'}{dist}{vis}{left}", args.quiet)
     for note in report.notes:
         _say(f"  note: {note}", args.quiet)
