@@ -1091,6 +1091,60 @@ def split_normals_again(original: Mesh, level: Mesh, source: np.ndarray) -> tupl
     return out, pairs[:, 1]
 
 
+#: Copies of a level vertex (same position) whose carried normals are within this angle share one
+#: smoothing group in :func:`shade_from_level` (the original smooth across them: UV-seam copies).
+SMOOTH_GROUP_DEG = 10.0
+#: A carried normal more than this many degrees off the level's own (:func:`shade_from_level`) is
+#: replaced by it; nearer ones stay. Replacing every normal shaded curved levels a little more faceted
+#: (a cat, a coin's rim) and the DamagedHelmet's normal-mapped levels a little worse; at 12 degrees the
+#: streaks go and those stay as they were.
+NORMAL_DRIFT_DEG = 12.0
+
+
+def shade_from_level(level: Mesh) -> Mesh:
+    """``level`` with the vertex normals that do not fit its faces recomputed from them.
+
+    A level vertex carries the normal of the original vertex it came from, which may not fit the
+    coarser faces it ends up on: the collapse keeps a rim vertex's tilted normal on a pot's side wall,
+    where it shades a dark streak down the level. Each vertex's *level normal* is the area-weighted
+    average of the faces around its position whose corners carry a normal within
+    :data:`SMOOTH_GROUP_DEG` of its own (the original's smoothing group: hard edges, whose copies carry
+    normals from either side, stay hard; UV-seam copies carry one normal and stay smooth), and it
+    replaces the carried normal where the two are more than :data:`NORMAL_DRIFT_DEG` apart.
+
+    Measured by :func:`meshforge.lod.metrics.visual_difference` against LOD0 (400 px, 3 views) on the
+    LOD2 and LOD3 of 4-level chains: cooking pot LOD2 0.071 -> 0.036, mug LOD2 0.060 -> 0.010, trash
+    can LOD2 0.092 -> 0.006, car LOD3 0.038 -> 0.014, crate LOD3 0.081 -> 0.050; summed over 28
+    generators and the DamagedHelmet 1.90 -> 1.67. Levels without normals come back unchanged.
+    """
+    if level.normals is None or not level.triangle_count:
+        return level
+    v, f = level.vertices, level.faces
+    raw = np.cross(v[f[:, 1]] - v[f[:, 0]], v[f[:, 2]] - v[f[:, 0]])  # area-weighted
+    around = np.zeros((level.vertex_count, 3))
+    np.add.at(around, f.reshape(-1), np.repeat(raw, 3, axis=0))
+    carried = np.nan_to_num(level.normals)
+    # every ordered pair (a, b) of vertices at one welded position, a == b included
+    weld = level.weld_map()
+    order = np.argsort(weld, kind="stable")
+    sizes = np.bincount(weld)
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    count = sizes[weld[order]]
+    a = np.repeat(order, count)
+    b = order[np.repeat(starts[weld[order]], count) + (np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count))]
+    same = np.einsum("ij,ij->i", carried[a], carried[b]) >= np.cos(np.radians(SMOOTH_GROUP_DEG))
+    normals = np.zeros_like(around)
+    np.add.at(normals, a[same], around[b[same]])
+    length = np.linalg.norm(normals, axis=1, keepdims=True)
+    normals = np.where(length > 1e-20, normals / np.maximum(length, 1e-300), carried)
+    # the original's own shading wherever it still fits (an animal's smooth flank, a baked normal map's base)
+    keep = np.einsum("ij,ij->i", normals, carried) >= np.cos(np.radians(NORMAL_DRIFT_DEG))
+    normals = np.where(keep[:, None], carried, normals)
+    out = Mesh(v, f, normals, level.uvs, level.uv_mode)
+    out._weld = level._weld
+    return out
+
+
 def _largest_side(material) -> int:
     """Largest side (pixels) of ``material``'s textures."""
     return max((max(t.size) for t in material.textures.values()), default=1024)
@@ -1312,6 +1366,11 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool, shar
         far = [e > FAR_PART * max(errors[:i] + errors[i + 1:]) for i, e in enumerate(errors)]
         if any(far) and not all(far):
             out, worst, dropped = _without_stalled_parts(model, out, worst, far, target_total, opts)
+    # normals that fit the level's faces where the carried ones do not
+    for dst in out.parts:
+        src = model.part(dst.name)
+        if dst.mesh is not src.mesh and not opts.flat:
+            dst.mesh = shade_from_level(dst.mesh)
     baked: list[str] = []
     if any(rebaked) and not dropped:
         from meshforge.lod.rebake import rebake_parts
