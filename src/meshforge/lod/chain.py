@@ -77,7 +77,8 @@ class LodOptions:
     #: a level farther than this fraction of the model's bounding-box diagonal from LOD0 (two-sided
     #: Hausdorff distance) is built again with more triangles, up to :data:`LEVEL_GROWTH` times its target
     #: and never above ``MIN_LEVEL_STEP`` of the previous level's, and the first within it is kept
-    #: (``_kept_in_shape``); None keeps every level at its target however far off it comes out.
+    #: (``_kept_in_shape``); None keeps every level at its target however far off it comes out. The
+    #: distance is measured for this check even with ``measure`` off (the report then leaves it out).
     max_level_distance: float | None = 0.03
 
     def __post_init__(self) -> None:
