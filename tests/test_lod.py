@@ -522,6 +522,27 @@ def test_split_normals_again_restores_hard_edges():
     assert np.allclose(again.normals, cube.normals[source])
 
 
+def test_a_collapse_does_not_make_a_large_piece_vanish():
+    # without UVs the chair's thin back slat folded into a fin at 2%, drop_fins removed it and the level
+    # lost a 36 cm slat (4.9% of the chair's size off) for what meshoptimizer counted as its 2 cm thickness
+    from meshforge.core.model import Model
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.lod.metrics import model_distance
+    from meshforge.lod.simplify import _components
+
+    chair = build(Recipe("chair"))
+    welded = chair.merged_mesh().welded()
+    plain = Model("chair")
+    plain.add("mesh", Mesh(welded.vertices, welded.faces), chair.parts[0].material)
+    level = simplify_model(plain, ratio=0.02)
+    assert _components(level.parts[0].mesh)[1] == _components(plain.parts[0].mesh)[1] == 12
+    assert model_distance(plain, level).hausdorff < 0.02
+    # the ladder's rungs vanished the same way at its exact LOD3 count (7.6% off); now they stay
+    ladder = build(Recipe("ladder"))
+    _, report = build_lod_chain(ladder, LodOptions(levels=4, render_check=False, max_level_distance=None))
+    assert report.levels[3].hausdorff < 0.03
+
+
 def test_shade_from_level_mends_only_the_normals_that_do_not_fit():
     from meshforge.geometry.mesh import Mesh
     from meshforge.geometry.primitives import box, cylinder
@@ -1311,10 +1332,10 @@ def test_fixed_fit_samples_are_queried_again_only_near_the_largest_gaps(monkeypa
     assert some_n < 0.6 * every_n, (some_n, every_n)
 
 
-@pytest.mark.parametrize("gid, broken", [("enclosure", 0.10), ("pipe_tee", 0.10), ("ladder", 0.05)])
+@pytest.mark.parametrize("gid, broken", [("enclosure", 0.10), ("pipe_tee", 0.10)])
 def test_a_level_that_breaks_at_its_target_keeps_more_triangles(gid, broken):
-    # at their exact LOD3 counts the enclosure's box folds in (15% of the model's size off), the pipe tee
-    # twists (16.6%) and the ladder's rungs merge into two slabs (7.6%); a few more triangles keep them whole
+    # at their exact LOD3 counts the enclosure's box folds in (15% of the model's size off) and the pipe
+    # tee twists (16.6%); a few more triangles keep them whole
     from meshforge.lod.chain import MIN_LEVEL_STEP
 
     model = build(Recipe(gid))

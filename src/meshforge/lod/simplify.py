@@ -284,6 +284,8 @@ class _Topology:
     adjacency: object
     #: sheet per position (:func:`meshforge.lod.topology.sheets`): pieces that touched may keep touching.
     sheet: np.ndarray
+    #: connected piece per position (-1 where no face uses it): a collapse must not make one vanish.
+    piece: np.ndarray
     #: meshoptimizer runs left (:data:`MAX_COLLAPSES`).
     runs: int = MAX_COLLAPSES
     #: move kept vertices while collapsing (meshoptimizer >= 0.25)
@@ -294,8 +296,19 @@ class _Topology:
         weld = mesh.weld_map()
         count = int(weld.max()) + 1
         wfaces = weld[mesh.faces]
-        return cls(count, closed, topology.nonmanifold_keys(wfaces, count), topology.adjacency(wfaces, count),
-                   topology.sheets(wfaces, count))
+        adjacency = topology.adjacency(wfaces, count)
+        from scipy.sparse.csgraph import connected_components
+
+        piece = connected_components(adjacency, directed=False)[1]
+        used = np.zeros(count, dtype=bool)
+        used[wfaces.reshape(-1)] = True
+        return cls(count, closed, topology.nonmanifold_keys(wfaces, count), adjacency,
+                   topology.sheets(wfaces, count), np.where(used, piece, -1))
+
+
+#: A piece a collapse removes whole counts as broken when its diagonal is over this many times the
+#: collapse's error.
+VANISH_SIZE = 8.0
 
 
 def _collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: int,
@@ -319,6 +332,24 @@ def _collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: in
     if moved is not None:
         moved = _close_seams(moved.astype(np.float64), src.weld, faces)
     bad = topology.bad_positions(src.weld[faces], topo.count, topo.closed, topo.allowed, topo.sheet)
+    if not flags & meshopt.SIMPLIFY_PRUNE:
+        # a piece collapsed to nothing (a thin slat folded into a fin, which drop_fins removes) is broken
+        # too: meshoptimizer's error sees the slat's thickness, not the slat gone
+        alive = np.zeros(int(topo.piece.max(initial=-1)) + 1, dtype=bool)
+        alive[topo.piece[src.weld[faces]].reshape(-1)] = True
+        gone = (topo.piece >= 0) & ~alive[np.maximum(topo.piece, 0)]
+        if gone.any():
+            # only pieces larger than what the collapse may cost: smaller ones are its to drop
+            pos = np.zeros((topo.count, 3))
+            pos[src.weld] = src.positions[:, :3]
+            which = np.unique(topo.piece[gone])
+            big = []
+            for k in which:
+                at = pos[topo.piece == k]
+                if np.linalg.norm(at.max(axis=0) - at.min(axis=0)) > VANISH_SIZE * max(err, 1e-12):
+                    big.append(k)
+            if big:
+                bad = np.union1d(bad, np.flatnonzero(np.isin(topo.piece, big)))
     return _Attempt(src, faces, err, bad, moved)
 
 
