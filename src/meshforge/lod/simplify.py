@@ -342,14 +342,12 @@ def _collapse(src: _Input, topo: _Topology, target: int, limit: float, flags: in
             # only pieces larger than what the collapse may cost: smaller ones are its to drop
             pos = np.zeros((topo.count, 3))
             pos[src.weld] = src.positions[:, :3]
-            which = np.unique(topo.piece[gone])
-            big = []
-            for k in which:
-                at = pos[topo.piece == k]
-                if np.linalg.norm(at.max(axis=0) - at.min(axis=0)) > VANISH_SIZE * max(err, 1e-12):
-                    big.append(k)
-            if big:
-                bad = np.union1d(bad, np.flatnonzero(np.isin(topo.piece, big)))
+            low = np.full((len(alive), 3), np.inf)
+            high = np.full((len(alive), 3), -np.inf)
+            np.minimum.at(low, topo.piece[gone], pos[gone])
+            np.maximum.at(high, topo.piece[gone], pos[gone])
+            big = np.linalg.norm(high - low, axis=1) > VANISH_SIZE * max(err, 1e-12)  # read only where gone
+            bad = np.union1d(bad, np.flatnonzero(gone & big[np.maximum(topo.piece, 0)]))
     return _Attempt(src, faces, err, bad, moved)
 
 
