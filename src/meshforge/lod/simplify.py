@@ -37,7 +37,7 @@ from meshforge.core.model import Model
 from meshforge.geometry import meshopt
 from meshforge.geometry.mesh import Mesh
 from meshforge.lod import topology
-from meshforge.lod.metrics import SurfaceQuery, sample_surface
+from meshforge.lod.metrics import SurfaceQuery, _ranges, sample_surface
 from meshforge.lod.rebake import MAX_BAKE_PX, MIN_BAKE_PX
 
 log = logging.getLogger(__name__)
@@ -1160,7 +1160,7 @@ def shade_from_level(level: Mesh) -> Mesh:
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     count = sizes[weld[order]]
     a = np.repeat(order, count)
-    b = order[np.repeat(starts[weld[order]], count) + (np.arange(len(a)) - np.repeat(np.cumsum(count) - count, count))]
+    b = order[_ranges(starts[weld[order]], count)]
     same = np.einsum("ij,ij->i", carried[a], carried[b]) >= np.cos(np.radians(SMOOTH_GROUP_DEG))
     normals = np.zeros_like(around)
     np.add.at(normals, a[same], around[b[same]])
@@ -1395,10 +1395,10 @@ def _simplify_model(model: Model, opts: SimplifyOptions, rebake_held: bool, shar
         far = [e > FAR_PART * max(errors[:i] + errors[i + 1:]) for i, e in enumerate(errors)]
         if any(far) and not all(far):
             out, worst, dropped = _without_stalled_parts(model, out, worst, far, target_total, opts)
-    # normals that fit the level's faces where the carried ones do not
-    for dst in out.parts:
-        src = model.part(dst.name)
-        if dst.mesh is not src.mesh and not opts.flat:
+    # normals that fit the level's faces where the carried ones do not (a level without dropped parts
+    # is simplify_model's own, already shaded)
+    for dst in [] if dropped or opts.flat else out.parts:
+        if dst.mesh is not model.part(dst.name).mesh:
             dst.mesh = shade_from_level(dst.mesh)
     baked: list[str] = []
     if any(rebaked) and not dropped:
