@@ -422,6 +422,67 @@ def test_ratio_stops_before_a_cliff_but_a_budget_is_a_cap():
     assert no_cliff.triangle_count <= hard.triangle_count + 4
 
 
+def test_a_ratio_that_seams_stop_keeps_a_finer_level_before_the_cliff(monkeypatch):
+    # the anvil's UV charts stop a 2% collapse at 98 triangles, its body folded into a wedge 9% of its
+    # size off; with half as many triangles again it is whole. A ratio that seams stop anyway keeps that
+    # finer level; a budget (a cap) and cliff=None still go as far as the seams allow
+    import meshforge.lod.simplify as simplify
+
+    anvil = build(Recipe("anvil"))
+    target = round(0.02 * anvil.triangle_count)
+    stalled = simplify_model(anvil, ratio=0.02, cliff=None)
+    budget = simplify_model(anvil, triangles=target)
+    level = simplify_model(anvil, ratio=0.02)
+    assert stalled.triangle_count > 1.05 * target
+    assert budget.triangle_count == stalled.triangle_count
+    assert "stalled" not in budget.metadata["simplify"] and "stalled" not in stalled.metadata["simplify"]
+    meta = level.metadata["simplify"]
+    assert meta["stalled"]["triangles"] == stalled.triangle_count
+    assert meta["ratio"] == 0.02 and meta["target_triangles"] is None
+    assert stalled.triangle_count < level.triangle_count <= 1.5 * stalled.triangle_count + 1
+    d_stalled = model_distance(anvil, stalled, 20000).hausdorff
+    d_level = model_distance(anvil, level, 20000).hausdorff
+    assert d_level * 2.25 < d_stalled and d_level < 0.02
+    assert meta["stalled"]["distance"] > 2.25 * meta["stalled"]["kept_distance"]
+    (note,) = meta["notes"]
+    assert f"{stalled.triangle_count:,} triangles for a target of {target:,}" in note and "--rebake" in note
+    assert_level_contract(anvil, level)
+    # re-baking reaches the target instead: the user chose the count over the charts
+    rebaked = simplify_model(anvil, ratio=0.02, rebake=True)
+    assert rebaked.triangle_count <= 1.05 * target and "stalled" not in rebaked.metadata["simplify"]
+    # a finer level that is not that much closer leaves the stalled one
+    monkeypatch.setattr(simplify, "STALL_CLIFF", 1e9)
+    kept = simplify_model(anvil, ratio=0.02)
+    assert kept.triangle_count == stalled.triangle_count and "stalled" not in kept.metadata["simplify"]
+
+
+def test_collapses_run_ahead_give_the_level_they_would_in_turn(monkeypatch):
+    # the bisection's next halving and the collapse with hard edges softened run in a second thread;
+    # which of them are used, and so the level, is what running them one after another gives
+    from concurrent.futures import Future
+
+    import meshforge.lod.simplify as simplify
+
+    anvil = build(Recipe("anvil"))
+    ahead = simplify_model(anvil, ratio=0.05, cliff=None)
+    ran = []
+
+    class InTurn:
+        def submit(self, fn, *args):
+            ran.append(fn)
+            done = Future()
+            done.set_result(fn(*args))
+            return done
+
+    monkeypatch.setattr(simplify, "_pool", lambda: InTurn())
+    in_turn = simplify_model(anvil, ratio=0.05, cliff=None)
+    assert len(ran) > 3  # the bisection and the softened collapse both ran ahead
+    for a, b in zip(ahead.parts, in_turn.parts, strict=True):
+        assert np.array_equal(a.mesh.faces, b.mesh.faces)
+        assert np.array_equal(a.mesh.vertices, b.mesh.vertices)
+        assert np.array_equal(a.mesh.uvs, b.mesh.uvs)
+
+
 def test_exact_duplicate_vertices_do_not_act_as_seams():
     # an OBJ's patches repeat vertices with identical attributes; meshoptimizer takes any two vertices at
     # one position for a seam, so the duplicates are merged before collapsing

@@ -162,3 +162,19 @@ def test_draco_missing_says_what_to_install(tmp_path, monkeypatch):
     if drc is not None:
         with pytest.raises(DracoUnavailableError, match="DracoPy"):
             load(drc)
+
+
+def test_cli_optimize_says_where_seams_stop_a_ratio(tmp_path, capsys):
+    # the anvil's UV charts stop a 2% collapse far above its 20 triangles: the CLI says how far it went
+    # and why it kept more, and the file holds what it says
+    src = tmp_path / "anvil.glb"
+    src.write_bytes(export_bytes(build(Recipe("anvil")), "glb")["anvil.glb"])
+    out = tmp_path / "o.glb"
+    assert main(["optimize", str(src), "--ratio", "0.02", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    kept = load(out).triangle_count
+    assert f"simplified: 1,008 -> {kept:,} triangles (ratio 0.02: target 20)" in err
+    assert "note: UV seams and small parts stop the collapse at " in err and "--rebake" in err
+    assert main(["optimize", str(src), "--ratio", "0.02", "--rebake", "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "(ratio 0.02: target 20)" in err and "note:" not in err and load(out).triangle_count <= 21

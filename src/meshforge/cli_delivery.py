@@ -77,7 +77,7 @@ def cmd_optimize(args: argparse.Namespace) -> int:
     from meshforge.cli import _prepare_dir, _say
     from meshforge.export.registry import write_atomically
     from meshforge.importers import load
-    from meshforge.optimize import TARGETS, optimized_glb
+    from meshforge.optimize import TARGETS, optimize_model, packed_glb
 
     if args.target not in TARGETS:
         raise ParameterError(f"unknown target {args.target!r}; targets: {', '.join(TARGETS)}")
@@ -115,7 +115,15 @@ def cmd_optimize(args: argparse.Namespace) -> int:
     model = load(src)
     _say(f"read {src}: {model.triangle_count:,} triangles, {model.vertex_count:,} vertices, {len(model.parts)} parts",
          args.quiet)
-    data = optimized_glb(model, options)
+    optimized = optimize_model(model, options)
+    simplified = optimized.metadata.get("simplify")
+    if options.ratio < 1.0 and simplified:
+        wanted = round(options.ratio * simplified["triangles_before"])
+        _say(f"simplified: {simplified['triangles_before']:,} -> {simplified['triangles_after']:,} triangles "
+             f"(ratio {options.ratio:g}: target {wanted:,})", args.quiet)
+        for note in simplified.get("notes", []):
+            _say(f"  note: {note}", args.quiet)
+    data = packed_glb(optimized, options)
     write_atomically([(out, data)])
     before = src.stat().st_size
     _say(f"{src} -> {out}: {_human(before)} -> {_human(len(data))} ({100.0 * (len(data) - before) / before:+.0f}%) "

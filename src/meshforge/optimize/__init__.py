@@ -115,10 +115,6 @@ def optimize_model(model: Model, options: OptimizeOptions) -> Model:
 
 def optimized_glb(model: Model, options: OptimizeOptions | None = None, target: str | None = None) -> bytes:
     """Optimise ``model`` and return GLB bytes (see the module docstring)."""
-    from meshforge.export.gltf import build_gltf
-    from meshforge.export.registry import check_model, file_safe
-    from meshforge.optimize.gltf_pack import glb_container, pack_document
-
     if options is None:
         if target is not None and target not in TARGETS:
             raise ParameterError(f"unknown target {target!r}; targets: {', '.join(TARGETS)}")
@@ -127,12 +123,20 @@ def optimized_glb(model: Model, options: OptimizeOptions | None = None, target: 
         from meshforge.optimize.draco import require
 
         require()  # fail before any work when DracoPy is missing
-    optimized = optimize_model(model, options)
+    return packed_glb(optimize_model(model, options), options)
+
+
+def packed_glb(optimized: Model, options: OptimizeOptions) -> bytes:
+    """Step 4 alone: GLB bytes of a model :func:`optimize_model` made with the same ``options``."""
+    from meshforge.export.gltf import build_gltf
+    from meshforge.export.registry import check_model, file_safe
+    from meshforge.optimize.gltf_pack import glb_container, pack_document
+
     check_model(optimized)
     doc, binary, _ = build_gltf(optimized, file_safe(optimized.name), embed_images=True, keep_uvs=False)
     doc, binary = pack_document(doc, binary, options)
     data = glb_container(doc, binary)
-    log.info("optimize %s: %s triangles, %s bytes", model.name, f"{optimized.triangle_count:,}", f"{len(data):,}")
+    log.info("optimize %s: %s triangles, %s bytes", optimized.name, f"{optimized.triangle_count:,}", f"{len(data):,}")
     return data
 
 
@@ -140,4 +144,4 @@ def texture_sizes(model: Model) -> list[int]:
     return sorted({max(t.size) for m in model.materials for t in m.textures.values()})
 
 
-__all__ = ["TARGETS", "OptimizeOptions", "clean_model", "optimize_model", "optimized_glb", "texture_sizes"]
+__all__ = ["TARGETS", "OptimizeOptions", "clean_model", "optimize_model", "optimized_glb", "packed_glb", "texture_sizes"]
