@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -1278,6 +1279,10 @@ def _simplify_top(model: Model, opts: SimplifyOptions) -> Model:
 #: A level that seams stopped above its ratio target gives way to the level with :data:`CLIFF_SPAN` times
 #: its triangles when that is more than this many times closer (:func:`_before_stall`).
 STALL_CLIFF = CLIFF_SPAN ** 2
+#: A distance, as a fraction of the model's diagonal, that shows at the model's scale: a stalled level
+#: closer than this stays (a wall stalled 0.09% off is a wall), and a part this close with its UVs kept
+#: is not re-baked (new textures for a cushion 0.1% off would cost memory and draw calls for nothing).
+VISIBLE_DISTANCE = 0.005
 
 
 def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
@@ -1287,11 +1292,13 @@ def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
     runs on to the last collapse they allow, whatever that costs: the DamagedHelmet's 424 UV charts stop
     it at 2,371 triangles for a 10% target of 1,545, and the last thousand collapses dent its visor and
     flatten its hoses (3.0% of its size off; PyMeshLab, which crosses the seams, is 1.3% off at that
-    count); an anvil at 2% ends at 98 triangles, 9% off. The target is missed either way, so the level
-    with :data:`CLIFF_SPAN` times the triangles (as a budget) is built too, and kept when it is more than
-    :data:`STALL_CLIFF` times closer (two-sided Hausdorff on :data:`SEARCH_SAMPLES` points per side; the
-    two differ by far more than the sampling error). A simplification's distance falls about in
-    proportion to its triangles; falling with their square means the last collapses broke the shape.
+    count); an anvil at 2% ends at 98 triangles, 9% off. The target is missed either way, so when the
+    stalled level is visibly off (over :data:`VISIBLE_DISTANCE` of the model's diagonal: a wall stalled
+    0.09% off stays), the level with :data:`CLIFF_SPAN` times the triangles (as a budget) is built too,
+    and kept when it is more than :data:`STALL_CLIFF` times closer (two-sided Hausdorff on
+    :data:`SEARCH_SAMPLES` points per side; the two differ by far more than the sampling error). A
+    simplification's distance falls about in proportion to its triangles; falling with their square
+    means the last collapses broke the shape.
     The helmet keeps 3,552 triangles, 1.0% off (PyMeshLab 1.1% at that count); the anvil 146, 0.9% off.
 
     Like a collapse that seams stopped, the finer level skips the fit (:func:`simplify_mesh` step 3):
@@ -1309,15 +1316,19 @@ def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
     more = int(np.ceil(CLIFF_SPAN * count))
     if count <= STALL_SLACK * target or more >= model.triangle_count:
         return level
+    diagonal = float(np.linalg.norm(model.extents)) or 1.0
+    distance = _distance_to(model)
+    far = distance(level)
+    if far <= VISIBLE_DISTANCE * diagonal:
+        return level  # stalled where it still looks like the model: closer to the target wins
     finer = _simplify_best(model, replace(opts, ratio=None, triangles=more, fit=False), rebake_held=False)
     if finer.triangle_count > STALL_SLACK * more or finer.triangle_count <= count:
         return level
-    far, near = _model_distance(model, level), _model_distance(model, finer)
+    near = distance(finer)
     log.debug("simplify %s: stalled at %d triangles, %.4g off; at %d, %.4g off", model.name, count, far,
               finer.triangle_count, near)
     if far <= STALL_CLIFF * near:
         return level
-    diagonal = float(np.linalg.norm(model.extents)) or 1.0
     textured = any(p.mesh.uvs is not None and p.material.textures for p in model.parts)
     note = (f"UV seams and small parts stop the collapse at {count:,} triangles for a target of {target:,}, "
             f"where it is {far / diagonal:.1%} of the model's size off; the level keeps {finer.triangle_count:,} "
@@ -1332,13 +1343,25 @@ def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
     return finer
 
 
-def _model_distance(model: Model, level: Model) -> float:
-    """Sampled two-sided Hausdorff distance in meters from ``model`` to its ``level`` (:class:`_Measure`; a
-    single part is measured in its own frame, with the samples its simplification measured on)."""
-    if len(model.parts) == 1 and len(level.parts) == 1:
-        src, dst = model.parts[0], level.parts[0]
-        return _measure_of(src.mesh).hausdorff(dst.mesh) * _part_scale(src.transform)
-    return _Measure(model.merged_mesh()).hausdorff(level.merged_mesh())
+def _distance_to(model: Model) -> Callable[[Model], float]:
+    """A function giving the sampled two-sided Hausdorff distance in meters from ``model`` to a level of
+    it (:class:`_Measure`; a single part is measured in its own frame, with the samples and levels its
+    simplification measured)."""
+    if len(model.parts) == 1:
+        src = model.parts[0]
+        part, scale = _measure_of(src.mesh), _part_scale(src.transform)
+        whole: _Measure | None = None
+
+        def one(level: Model) -> float:
+            nonlocal whole
+            if len(level.parts) == 1:
+                return part.hausdorff(level.parts[0].mesh) * scale
+            whole = whole or _Measure(model.merged_mesh())
+            return whole.hausdorff(level.merged_mesh())
+
+        return one
+    measure = _Measure(model.merged_mesh())
+    return lambda level: measure.hausdorff(level.merged_mesh())
 
 
 def _simplify_best(model: Model, opts: SimplifyOptions, rebake_held: bool) -> Model:
@@ -1636,8 +1659,8 @@ class _Shares:
 #: with its seams, 3.0 cm without).
 REBAKE_GAIN = 0.7
 #: ... and only when the part is at least this fraction of the model's diagonal off with its UVs kept
-#: (new textures for a cushion 0.1% off would cost memory and draw calls for nothing visible).
-REBAKE_MIN_ERROR = 0.005
+#: (:data:`VISIBLE_DISTANCE`).
+REBAKE_MIN_ERROR = VISIBLE_DISTANCE
 #: A part that UV seams hold above its target is re-baked at its target unless that level is more than
 #: ``ERROR_JUMP`` times farther than the held one and farther than this fraction of the part's diagonal
 #: (the treasure chest's body at 3%: a box squeezed into 8 triangles, 22% of its size off).
