@@ -152,3 +152,27 @@ def test_material_slots_follow_the_recipe():
         build(Recipe("table", materials={"seat": {"preset": "oak"}}))
     with pytest.raises(ParameterError, match="unknown material preset"):
         build(Recipe("table", materials={"top": {"preset": "unobtainium"}}))
+
+
+def test_skateboard_grip_tape_stays_on_top_of_the_deck_at_every_level():
+    # the tape and the deck are bent up at the ends vertex by vertex; built as extruded outlines their
+    # top faces were long triangles from nose to tail, which stay straight where the kick bends them, so
+    # the deck came through the tape on the tails (and at LOD2-3 over half the board turned to wood)
+    from meshforge.lod.chain import LodOptions, build_lod_chain
+    from meshforge.lod.metrics import SurfaceQuery
+
+    board = build(Recipe("skateboard"))
+    chain, _ = build_lod_chain(board, LodOptions(levels=4, render_check=False))
+    grip = board.part("grip").world_mesh()
+    lo, hi = grip.vertices.min(axis=0), grip.vertices.max(axis=0)
+    # a grid over the tape's middle 90% along and across, tails included
+    xs, zs = np.meshgrid(np.linspace(lo[0], hi[0], 9)[1:-1] * 0.9, np.linspace(lo[2], hi[2], 41)[1:-1] * 0.9)
+    origins = np.column_stack([xs.ravel(), np.full(xs.size, hi[1] + 1.0), zs.ravel()])
+    down = np.tile([0.0, -1.0, 0.0], (len(origins), 1))
+    for level in [board, *chain.lods]:
+        top = {}
+        for name in ("deck", "grip"):
+            face, t = SurfaceQuery(level.part(name).world_mesh()).first_hit(origins, down)
+            assert (face >= 0).all(), f"{name} missing under the tape at {level.triangle_count} triangles"
+            top[name] = origins[:, 1] - t
+        assert (top["grip"] - top["deck"]).min() > 0.0003, level.triangle_count

@@ -17,15 +17,34 @@ from meshforge.geometry import primitives as prim
 from meshforge.geometry.mesh import Mesh
 from meshforge.geometry.uv import box_project_uvs
 
+#: Cross-sections of the deck and the grip tape along the board: the kick bends them per vertex, so the
+#: top surfaces must be sampled along the length (an extruded outline's caps are long triangles from
+#: nose to tail, which stay straight where the kick bends them and cut through the tape).
+STATIONS_FLAT = 16
+#: ... and per rounded end, by angle around it (denser where its width changes fastest).
+STATIONS_END = 12
+#: The last station of each rounded end stops at this angle (degrees) around it: a ring narrower than
+#: its bevel cannot be a rounded rectangle (at 88 degrees the flat tip is 7 mm wide on a 20.5 cm deck).
+END_ANGLE = 88.0
 
-def _deck_outline(length: float, width: float, segments: int = 16) -> np.ndarray:
-    """(x, z) outline of a popsicle deck: straight sides with semicircular nose and tail."""
+
+def _board(length: float, width: float, thickness: float, bevel: float, y: float, segments: int) -> Mesh:
+    """A popsicle board lying in the XZ plane, ``thickness`` thick from ``y`` up, edges rounded by
+    ``bevel`` (``segments`` per quarter round): rounded-rectangle cross-sections at stations along Z
+    (length), lofted and capped."""
     r = width / 2
     half = length / 2 - r
-    a = np.linspace(0, np.pi, segments + 1)
-    nose = np.stack([r * np.cos(a), half + r * np.sin(a)], axis=1)
-    tail = np.stack([-r * np.cos(a), -half - r * np.sin(a)], axis=1)
-    return np.vstack([nose, tail])
+    ends = np.radians(np.linspace(0.0, END_ANGLE, STATIONS_END + 1))[1:]
+    z_end = half + r * np.sin(ends)
+    w_end = 2.0 * r * np.cos(ends)
+    z_flat = np.linspace(-half, half, STATIONS_FLAT + 1)
+    z = np.concatenate([-z_end[::-1], z_flat, z_end])
+    w = np.concatenate([w_end[::-1], np.full(len(z_flat), width), w_end])
+    rings = []
+    for zi, wi in zip(z, w, strict=True):
+        section = prim.rounded_rectangle(wi, thickness, min(bevel, 0.45 * wi, 0.45 * thickness), segments)
+        rings.append(np.column_stack([section[:, 0], y + thickness / 2 + section[:, 1], np.full(len(section), zi)]))
+    return prim.loft(rings)
 
 
 def _kick(mesh: Mesh, flat: float, rise: float, tail: float) -> Mesh:
@@ -86,17 +105,13 @@ class SkateboardGenerator(Generator):
         deck_y = wd / 2 + th
         tail = min(0.14, length * 0.17)
         flat = length / 2 - tail
-        outline = _deck_outline(length, width)
-        deck = prim.extrude(outline, thick, bevel=0.003, bevel_segments=2).translated((0, deck_y, 0))
         kick = float(p["kick"])
-        deck = _kick(deck, flat, kick, tail)
+        deck = _kick(_board(length, width, thick, 0.003, deck_y, 2), flat, kick, tail)
         model.add("deck", deck, self.material("deck"))
         if p["grip_tape"]:
-            inner = prim.offset_polygon(outline, -0.004 if prim.signed_area(outline) < 0 else 0.004)
-            if prim.signed_area(inner) * prim.signed_area(outline) < 0 or abs(prim.signed_area(inner)) > abs(
-                    prim.signed_area(outline)):
-                inner = prim.offset_polygon(outline, 0.004 if prim.signed_area(outline) < 0 else -0.004)
-            grip = prim.extrude(inner, 0.0015).translated((0, deck_y + thick - 0.0005, 0))
+            # 4 mm in from the edge, 1.5 mm thick, its lower half millimetre inside the deck: the same
+            # stations, so after the kick its top stays 1 mm above the deck's everywhere
+            grip = _board(length - 0.008, width - 0.008, 0.0015, 0.0005, deck_y + thick - 0.0005, 1)
             model.add("grip", _kick(grip, flat, kick, tail), self.material("grip"))
         truck_mat, wheel_mat = self.material("trucks"), self.material("wheels")
         axle_w = width * 0.95
