@@ -1456,3 +1456,35 @@ def test_a_far_level_note_names_its_farthest_parts():
     (far,) = [n for n in report.notes if n.startswith("LOD2 is ")]
     named = far.split("most at ")[1].split(";")[0]
     assert named.startswith(("wheel_", "tire_")) and "--rebake" not in far
+
+
+def test_visual_difference_renders_a_reference_once_per_framing(monkeypatch):
+    # simplify_model compares one model with several levels (with and without held parts, every share
+    # round): the model's renders are kept by their framing, and a level within its bounds reuses them
+    # (the same images: the same values)
+    import meshforge.render as render
+    from meshforge.core.model import Model
+    from meshforge.lod.metrics import visual_difference
+
+    chair = build(Recipe("chair"))
+    inside = Model("inside")  # the chair without its middle back slat: within the chair's bounds
+    inside.parts = [p for p in chair.copy().parts if p.name != "back_slat_1"]
+    assert len(inside.parts) == len(chair.parts) - 1
+    assert all(np.array_equal(a, b) for a, b in zip(inside.bounds, chair.bounds, strict=True))
+    plain = [visual_difference(chair, lv, 64) for lv in (inside, chair)]
+    if plain[0] is None:
+        from conftest import unavailable
+
+        unavailable("no EGL renderer for the image comparison (apt install libegl1 libegl-mesa0 libgl1-mesa-dri)")
+    drawn = []
+    real = render.render_views
+    monkeypatch.setattr(render, "render_views", lambda model, *a, **k: drawn.append(model.name) or real(model, *a, **k))
+    renders: dict = {}
+    kept = [visual_difference(chair, lv, 64, renders=renders) for lv in (inside, chair)]
+    assert kept == plain and plain[0] > 0 and plain[1] == 0
+    assert drawn.count(chair.name) == 2 and drawn.count("inside") == 1  # once as reference, once as level
+    wider = chair.copy()
+    wider.name = "wider"
+    wider.parts[0] = replace(wider.parts[0], transform=wider.parts[0].transform @ np.diag([1.5, 1, 1, 1]))
+    visual_difference(chair, wider, 64, renders=renders)
+    assert drawn.count(chair.name) == 3  # another framing: the chair is drawn again

@@ -286,20 +286,31 @@ def uv_provenance(original: Mesh, level: Mesh, tolerance: float = 1e-6, position
 _BACKGROUND = (255, 0, 255)
 
 
-def visual_difference(reference: Model, level: Model, pixels: int, views: int = 3) -> float | None:
+def visual_difference(reference: Model, level: Model, pixels: int, views: int = 3,
+                      renders: dict | None = None) -> float | None:
     """Mean absolute color difference (0..1) inside the union of silhouettes of renders ``pixels`` high.
 
     The same camera frames both models (their common bounding sphere); views turn around the model at
-    25 degrees elevation. None when no renderer is available (no EGL).
+    25 degrees elevation. None when no renderer is available (no EGL). ``renders``: a dict the caller
+    keeps for one ``reference``; the reference's renders are kept there by their framing, so comparing
+    it with several levels that lie within its bounds renders it once (the same images).
     """
     from meshforge.render import RenderUnavailableError, render_views
 
     side = int(np.clip(pixels, 16, 1024))
     angles = [(35.0 + 360.0 * i / views, 25.0) for i in range(views)]
+    (lo, hi), (lo2, hi2) = reference.bounds, level.bounds
+    key = (id(reference), tuple(np.minimum(lo, lo2)), tuple(np.maximum(hi, hi2)), side, views)  # _framed's
     try:
         # one scene holding both, so the framing is identical
-        ref = render_views(_framed(reference, level), angles, width=side, height=side,
-                           background=_BACKGROUND, show_ground=False, supersample=2)
+        known = renders.get(key) if renders is not None else None
+        if known is not None and known[0] is reference:
+            ref = known[1]
+        else:
+            ref = render_views(_framed(reference, level), angles, width=side, height=side,
+                               background=_BACKGROUND, show_ground=False, supersample=2)
+            if renders is not None:
+                renders[key] = (reference, ref)
         lvl = render_views(_framed(level, reference), angles, width=side, height=side,
                            background=_BACKGROUND, show_ground=False, supersample=2)
     except RenderUnavailableError:

@@ -960,6 +960,12 @@ class _Measure:
 _MEASURES: ContextVar[dict[int, _Measure] | None] = ContextVar("meshforge_simplify_measures", default=None)
 
 
+#: While :func:`simplify_model` runs: renders of the models it compares levels with, for
+#: :func:`meshforge.lod.metrics.visual_difference` (:func:`_without_stalled_parts` compares the same
+#: model with a level with and without its held parts, once per share round).
+_RENDERS: ContextVar[dict | None] = ContextVar("meshforge_simplify_renders", default=None)
+
+
 def _measure_of(mesh: Mesh) -> _Measure:
     """``mesh``'s :class:`_Measure`, shared while :func:`simplify_model` runs (:data:`_MEASURES`)."""
     known = _MEASURES.get()
@@ -1255,11 +1261,14 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     """
     opts = replace(options, **kwargs) if options is not None else SimplifyOptions(**kwargs)  # type: ignore[arg-type]
     token = _MEASURES.set({}) if _MEASURES.get() is None else None
+    renders = _RENDERS.set({}) if _RENDERS.get() is None else None
     try:
         return _simplify_top(model, opts)
     finally:
         if token is not None:
             _MEASURES.reset(token)
+        if renders is not None:
+            _RENDERS.reset(renders)
 
 
 def _simplify_top(model: Model, opts: SimplifyOptions) -> Model:
@@ -1746,8 +1755,8 @@ def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list
         return out, worst, []
     from meshforge.lod.metrics import visual_difference
 
-    looks_without = visual_difference(model, alt, DROP_RENDER_PX)
-    looks_with = visual_difference(model, out, DROP_RENDER_PX)
+    looks_without = visual_difference(model, alt, DROP_RENDER_PX, renders=_RENDERS.get())
+    looks_with = visual_difference(model, out, DROP_RENDER_PX, renders=_RENDERS.get())
     if looks_without is not None and looks_with is not None and looks_without >= looks_with:
         log.debug("simplify %s: without %s the level is closer but looks further off (%.3f vs %.3f)", model.name,
                   names, looks_without, looks_with)
