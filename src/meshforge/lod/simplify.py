@@ -1316,7 +1316,7 @@ def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
     distance and the kept level's, as fractions of the model's diagonal) and ``notes`` says why.
 
     Only for ratio targets (a budget is a cap) with ``opts.cliff`` set, and not with ``opts.rebake``
-    (which reaches the target with new UVs: the user chose the count over the charts).
+    (which gives the parts UV seams hold new UVs to go lower: the user chose the count over the charts).
     """
     target = _target_total(model, opts)
     if opts.cliff is None or opts.ratio is None or opts.triangles is not None or opts.rebake or target is None:
@@ -1342,7 +1342,8 @@ def _before_stall(model: Model, level: Model, opts: SimplifyOptions) -> Model:
     note = (f"UV seams and small parts stop the collapse at {count:,} triangles for a target of {target:,}, "
             f"where it is {far / diagonal:.1%} of the model's size off; the level keeps {finer.triangle_count:,} "
             f"triangles, {near / diagonal:.1%} off"
-            + ("; --rebake (rebake=True) reaches the target with new UVs and textures" if textured else ""))
+            + ("; --rebake (rebake=True) gives the parts UV seams hold new UVs and textures to go lower"
+               if textured else ""))
     log.info("simplify %s: %s", model.name, note)
     meta = finer.metadata["simplify"]
     meta.update(ratio=opts.ratio, target_triangles=opts.triangles,
