@@ -32,7 +32,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -473,7 +473,8 @@ def _valid_collapse(src: _Input, topo: _Topology, target: int, limit: float, fla
             break
         if _round == 0 and first is not None:
             attempt = first
-            topo.runs -= 1 if ran_ahead else 0
+            if ran_ahead:
+                topo.runs -= 1
         else:
             attempt = _collapse(src, topo, target, limit, flags, locked)
         if attempt.valid:
@@ -954,26 +955,32 @@ class _Measure:
         return h
 
 
-#: While :func:`simplify_model` runs: the :class:`_Measure` of each mesh it simplifies, by ``id`` (the
-#: dict holds the measure, the measure the mesh, so the id stays that mesh's), so that every collapse of
-#: one part (the share rounds', the stall check's) shares its preparation, samples and measured levels.
-_MEASURES: ContextVar[dict[int, _Measure] | None] = ContextVar("meshforge_simplify_measures", default=None)
+@dataclass
+class _CallCache:
+    """What one :func:`simplify_model` call keeps while it runs (:data:`_CALL`)."""
+
+    #: the :class:`_Measure` of each mesh it simplifies, by ``id`` (the dict holds the measure, the
+    #: measure the mesh, so the id stays that mesh's): every collapse of one part (the share rounds',
+    #: the stall check's) shares its preparation, samples and measured levels.
+    measures: dict[int, _Measure] = field(default_factory=dict)
+    #: renders of the models it compares levels with, for :func:`meshforge.lod.metrics.visual_difference`
+    #: (:func:`_without_stalled_parts` compares one model with a level with and without its held parts,
+    #: once per share round).
+    renders: dict = field(default_factory=dict)
 
 
-#: While :func:`simplify_model` runs: renders of the models it compares levels with, for
-#: :func:`meshforge.lod.metrics.visual_difference` (:func:`_without_stalled_parts` compares the same
-#: model with a level with and without its held parts, once per share round).
-_RENDERS: ContextVar[dict | None] = ContextVar("meshforge_simplify_renders", default=None)
+#: The running :func:`simplify_model` call's :class:`_CallCache` (nested calls share the outer one).
+_CALL: ContextVar[_CallCache | None] = ContextVar("meshforge_simplify_call", default=None)
 
 
 def _measure_of(mesh: Mesh) -> _Measure:
-    """``mesh``'s :class:`_Measure`, shared while :func:`simplify_model` runs (:data:`_MEASURES`)."""
-    known = _MEASURES.get()
-    if known is None:
+    """``mesh``'s :class:`_Measure`, shared while :func:`simplify_model` runs (:class:`_CallCache`)."""
+    call = _CALL.get()
+    if call is None:
         return _Measure(mesh)
-    measure = known.get(id(mesh))
+    measure = call.measures.get(id(mesh))
     if measure is None or measure.mesh is not mesh:
-        measure = known[id(mesh)] = _Measure(mesh)
+        measure = call.measures[id(mesh)] = _Measure(mesh)
     return measure
 
 
@@ -1260,15 +1267,12 @@ def simplify_model(model: Model, options: SimplifyOptions | None = None, **kwarg
     The result's ``metadata['simplify']`` records the targets, counts and the largest error in meters.
     """
     opts = replace(options, **kwargs) if options is not None else SimplifyOptions(**kwargs)  # type: ignore[arg-type]
-    token = _MEASURES.set({}) if _MEASURES.get() is None else None
-    renders = _RENDERS.set({}) if _RENDERS.get() is None else None
+    token = _CALL.set(_CallCache()) if _CALL.get() is None else None
     try:
         return _simplify_top(model, opts)
     finally:
         if token is not None:
-            _MEASURES.reset(token)
-        if renders is not None:
-            _RENDERS.reset(renders)
+            _CALL.reset(token)
 
 
 def _simplify_top(model: Model, opts: SimplifyOptions) -> Model:
@@ -1756,8 +1760,10 @@ def _without_stalled_parts(model: Model, out: Model, worst: float, stalled: list
         return out, worst, []
     from meshforge.lod.metrics import visual_difference
 
-    looks_without = visual_difference(model, alt, DROP_RENDER_PX, renders=_RENDERS.get())
-    looks_with = visual_difference(model, out, DROP_RENDER_PX, renders=_RENDERS.get())
+    call = _CALL.get()
+    renders = call.renders if call is not None else None
+    looks_without = visual_difference(model, alt, DROP_RENDER_PX, renders=renders)
+    looks_with = visual_difference(model, out, DROP_RENDER_PX, renders=renders)
     if looks_without is not None and looks_with is not None and looks_without >= looks_with:
         log.debug("simplify %s: without %s the level is closer but looks further off (%.3f vs %.3f)", model.name,
                   names, looks_without, looks_with)
