@@ -422,6 +422,97 @@ def test_ratio_stops_before_a_cliff_but_a_budget_is_a_cap():
     assert no_cliff.triangle_count <= hard.triangle_count + 4
 
 
+def _charted_box(size, rotation=None, offset=(0.0, 0.0, 0.0)):
+    """A box of ``size`` (x, y, z meters), each face its own UV chart and normal (24 vertices), each
+    face's quad split the same way (corners 0-2): the two large faces of a thin box share a diagonal."""
+    from meshforge.geometry.mesh import Mesh
+
+    rotation = np.eye(3) if rotation is None else rotation
+    half = np.asarray(size, dtype=np.float64) / 2
+    verts, normals, uvs, faces = [], [], [], []
+    for axis in range(3):
+        for sign in (1.0, -1.0):
+            u, v = (axis + 1) % 3, (axis + 2) % 3
+            n = np.zeros(3)
+            n[axis] = sign
+            # counter-clockwise seen from outside, the diagonal from corner (-, -) to (+, +) on both sides
+            corners = ((-1, -1), (1, -1), (1, 1), (-1, 1)) if sign > 0 else ((-1, -1), (-1, 1), (1, 1), (1, -1))
+            quad = []
+            for a, b in corners:
+                p = np.zeros(3)
+                p[axis], p[u], p[v] = sign * half[axis], a * half[u], b * half[v]
+                quad.append(p)
+            base = len(verts)
+            verts += quad
+            normals += [n] * 4
+            chart = len(faces) // 2
+            uvs += [(0.1 * chart + 0.04 * (a > 0), 0.5 + 0.4 * (b > 0)) for a, b in corners]
+            faces += [(base, base + 1, base + 2), (base, base + 2, base + 3)]
+    positions = np.array(verts) @ np.asarray(rotation).T + np.asarray(offset)
+    return Mesh(positions, np.array(faces), np.array(normals) @ np.asarray(rotation).T, np.array(uvs))
+
+
+def test_a_thin_box_becomes_a_closed_card_keeping_its_uvs():
+    from meshforge.lod import topology
+    from meshforge.lod.cards import flattened, thin_boxes
+
+    turn = np.linalg.qr(np.random.default_rng(3).normal(size=(3, 3)))[0]
+    slat = _charted_box((0.4, 0.05, 0.012), turn, (1.0, 2.0, -0.5))
+    assert topology.is_closed(slat)
+    (card,) = thin_boxes(slat, 0.02)
+    assert card.thickness == pytest.approx(0.012) and len(card.faces) == 12
+    mesh, wedges = flattened(slat, [card])
+    # 4 triangles, closed (both large faces share one diagonal: the back one is split on the other)
+    assert mesh.triangle_count == 4 and topology.is_closed(mesh)
+    np.testing.assert_array_equal(mesh.uvs, slat.uvs[wedges])  # every UV its own chart's
+    # on the middle plane, the two faces back to back, each the box's face area
+    axis = turn[:, 2]
+    np.testing.assert_allclose((mesh.vertices - np.array([1.0, 2.0, -0.5])) @ axis, 0.0, atol=1e-9)
+    tri = mesh.vertices[mesh.faces]
+    normals = np.cross(tri[:, 1] - tri[:, 0], tri[:, 2] - tri[:, 0])
+    side = np.sign(normals @ axis)
+    assert sorted(side) == [-1, -1, 1, 1]
+    assert np.linalg.norm(normals, axis=1).sum() / 2 == pytest.approx(2 * 0.4 * 0.05)
+    np.testing.assert_allclose(mesh.normals @ axis, np.sign(mesh.normals @ axis))
+    # not thin enough for the limit, or not thin at all: no card
+    assert thin_boxes(slat, 0.01) == []
+    assert thin_boxes(_charted_box((0.1, 0.1, 0.08)), 1.0) == []
+
+
+def test_thin_boxes_a_coarse_level_holds_become_cards(monkeypatch):
+    # the chair as one mesh at 2%: its back slats' UV charts hold them at 12 triangles each, and one
+    # leg became a needle (1.9% of its size off). As cards the slats take 4 each and the legs get the rest
+    import meshforge.lod.simplify as simplify
+    from meshforge.core.model import Model
+    from meshforge.lod import topology
+
+    full = build(Recipe("chair"))
+    model = Model("chair")
+    model.add("mesh", full.merged_mesh(), full.parts[0].material)
+    level = simplify_model(model, ratio=0.02)
+    boxes = simplify_model(model, ratio=0.02, cards=False)
+    assert level.triangle_count <= max(boxes.triangle_count, round(0.02 * model.triangle_count))
+    d_level = model_distance(model, level, 20000).hausdorff
+    d_boxes = model_distance(model, boxes, 20000).hausdorff
+    assert d_level < 0.7 * d_boxes
+    assert_level_contract(model, level)
+    # the cards: closed 4-triangle pieces with no volume, where the slats were
+    mesh = level.parts[0].mesh
+    piece, count = simplify._components(mesh)
+    cards = [p for p in range(count) if np.count_nonzero(piece[mesh.faces[:, 0]] == p) == 4]
+    assert len(cards) == 3
+    for p in cards:
+        card = type(mesh)(mesh.vertices, mesh.faces[piece[mesh.faces[:, 0]] == p], mesh.normals, mesh.uvs)
+        assert topology.is_closed(card)
+        assert len(np.unique(card.weld_map()[card.faces])) == 4
+    # the regularised collapse the search tries where pieces get a handful of triangles each spaces
+    # the legs' sides; without it the level is farther
+    monkeypatch.setattr(simplify, "REGULAR_PER_PIECE", 0)
+    greedy = simplify_model(model, ratio=0.02)
+    if simplify.meshopt.has_update():
+        assert d_level < model_distance(model, greedy, 20000).hausdorff
+
+
 def test_a_ratio_that_seams_stop_keeps_a_finer_level_before_the_cliff(monkeypatch):
     # the anvil's UV charts stop a 2% collapse at 98 triangles, its body folded into a wedge 9% of its
     # size off; with half as many triangles again it is whole. A ratio that seams stop anyway keeps that

@@ -41,6 +41,9 @@ SIMPLIFY_LOCK_BORDER = 1
 SIMPLIFY_ERROR_ABSOLUTE = 4
 #: meshopt_SimplifyPrune: remove small disconnected pieces whose error is below the target error.
 SIMPLIFY_PRUNE = 8
+#: meshopt_SimplifyRegularize (meshoptimizer >= 0.25, so only where :func:`has_update`): more regular
+#: triangle sizes and shapes, at some cost to the quadric error.
+SIMPLIFY_REGULARIZE = 16
 
 _u32p = ctypes.POINTER(ctypes.c_uint)
 _f32p = ctypes.POINTER(ctypes.c_float)
