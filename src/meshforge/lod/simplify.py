@@ -1145,7 +1145,8 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
             h *= SEARCH_MARGIN
         if h < best_h:
             best, best_h, pick = res, h, i
-    if not opts.regularize and meshopt.has_update() and target_triangles < REGULAR_PER_PIECE * measure.prepared.pieces:
+    wanted = target_triangles if target_triangles > 0 else best.mesh.triangle_count  # an error target: its count
+    if not opts.regularize and meshopt.has_update() and wanted < REGULAR_PER_PIECE * measure.prepared.pieces:
         # the chosen weighting once more, regularised: kept when closer (the same weighting, no margin)
         chosen, soft = variants[pick]
         even = _simplify_one(mesh, target_triangles, max_error_m, replace(chosen, regularize=True), closed,
