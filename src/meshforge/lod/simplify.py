@@ -957,7 +957,8 @@ def _with_cards(mesh: Mesh, target_triangles: int, max_error_m: float | None, op
         rest, used = _submesh(mesh, mesh.faces[on_rest])
         if budget < 1:
             return chosen
-        alone = _simplify_mesh(rest, budget, max_error_m, replace(opts, cards=False, drop_pieces=False),
+        # the budget is what the cards leave: no cliff check (stopping above it would lose to ``chosen``)
+        alone = _simplify_mesh(rest, budget, max_error_m, replace(opts, cards=False, drop_pieces=False, cliff=None),
                                topology.is_closed(rest), free_borders)
         if not alone.mesh.triangle_count:
             return chosen
