@@ -9,6 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import FULL
 from meshforge.core.errors import ParameterError
@@ -477,6 +479,29 @@ def test_a_thin_box_becomes_a_closed_card_keeping_its_uvs():
     # not thin enough for the limit, or not thin at all: no card
     assert thin_boxes(slat, 0.01) == []
     assert thin_boxes(_charted_box((0.1, 0.1, 0.08)), 1.0) == []
+
+
+@given(size=st.tuples(*[st.floats(1e-4, 2.0)] * 3), jitter=st.floats(0.0, 0.3), seed=st.integers(0, 2**16),
+       drop=st.integers(-1, 11))
+@settings(max_examples=60, deadline=None)
+def test_thin_boxes_never_raise_and_every_card_is_closed(size, jitter, seed, drop):
+    # boxes of any proportions with their corners moved up to 30% of the smallest side, or a face
+    # missing: thin_boxes returns cards (closed, 4 triangles, UVs their vertices') or nothing
+    from meshforge.geometry.mesh import Mesh
+    from meshforge.lod import topology
+    from meshforge.lod.cards import flattened, thin_boxes
+
+    rng = np.random.default_rng(seed)
+    box = _charted_box(size, np.linalg.qr(rng.normal(size=(3, 3)))[0])
+    weld = box.weld_map()
+    moved = box.vertices + (rng.normal(size=(weld.max() + 1, 3)) * jitter * min(size))[weld]
+    faces = box.faces if drop < 0 else np.delete(box.faces, drop, axis=0)
+    mesh = Mesh(moved, faces, box.normals, box.uvs)
+    for card in thin_boxes(mesh, 1.0):
+        out, wedges = flattened(mesh, [card])
+        assert out.triangle_count == 4 and topology.is_closed(out)
+        np.testing.assert_array_equal(out.uvs, mesh.uvs[wedges])
+        assert 0 < card.thickness <= 1.0
 
 
 def test_thin_boxes_a_coarse_level_holds_become_cards(monkeypatch):
