@@ -538,6 +538,28 @@ def test_thin_boxes_a_coarse_level_holds_become_cards(monkeypatch):
         assert d_level < model_distance(model, greedy, 20000).hausdorff
 
 
+def test_box_parts_become_cards_when_the_level_is_closer():
+    # the generated chair (14 parts) at 2%: its slats keep 16 triangles each and its legs become
+    # tetrahedra; with the slats as cards the legs keep 8-10 triangles and the level is twice as close
+    chair = build(Recipe("chair"))
+    level = simplify_model(chair, ratio=0.02)
+    boxes = simplify_model(chair, ratio=0.02, cards=False)
+    assert level.metadata["simplify"]["cards"] == ["back_slat_0", "back_slat_1", "back_slat_2"]
+    assert "cards" not in boxes.metadata["simplify"]
+    assert level.metadata["simplify"]["triangles_before"] == chair.triangle_count
+    assert level.triangle_count <= max(boxes.triangle_count, round(0.02 * chair.triangle_count))
+    assert model_distance(chair, level, 20000).hausdorff < 0.7 * model_distance(chair, boxes, 20000).hausdorff
+    assert_level_contract(chair, level)
+    assert all(level.part(n).mesh.triangle_count == 4 for n in level.metadata["simplify"]["cards"])
+    assert min(level.part(f"leg_{i}").mesh.triangle_count for i in range(4)) >= 8
+    # the nightstand's panels as cards would reach its 2% target 2% of its size off; the level it keeps
+    # without them (the stall check's finer one, 0.4% off) is closer, so it stays
+    stand = build(Recipe("nightstand"))
+    kept = simplify_model(stand, ratio=0.02)
+    assert "cards" not in kept.metadata["simplify"]
+    assert kept.triangle_count == simplify_model(stand, ratio=0.02, cards=False).triangle_count
+
+
 def test_a_ratio_that_seams_stop_keeps_a_finer_level_before_the_cliff(monkeypatch):
     # the anvil's UV charts stop a 2% collapse at 98 triangles, its body folded into a wedge 9% of its
     # size off; with half as many triangles again it is whole. A ratio that seams stop anyway keeps that
