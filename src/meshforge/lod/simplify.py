@@ -42,6 +42,7 @@ from meshforge.core.model import Model
 from meshforge.geometry import meshopt
 from meshforge.geometry.mesh import Mesh, concatenate
 from meshforge.lod import topology
+from meshforge.lod.cards import flattened, thin_boxes
 from meshforge.lod.metrics import SurfaceQuery, _ranges, sample_surface
 from meshforge.lod.rebake import MAX_BAKE_PX, MIN_BAKE_PX
 
@@ -929,8 +930,6 @@ def _with_cards(mesh: Mesh, target_triangles: int, max_error_m: float | None, op
     is closer than ``chosen`` with no more triangles (or no more than the target).
     Only coarse levels (at most :data:`COARSE_TRIANGLES`).
     """
-    from meshforge.lod.cards import flattened, thin_boxes
-
     n, count = mesh.triangle_count, chosen.mesh.triangle_count
     if not 12 <= count < n or count > COARSE_TRIANGLES or n > SEARCH_MAX_TRIANGLES:
         return chosen
@@ -1418,8 +1417,6 @@ def _with_card_parts(model: Model, level: Model, opts: SimplifyOptions) -> Model
     fixed. The closer level wins (the chair: 1.0% off, its legs 8-10 triangles each).
     Ratio and triangle targets only.
     """
-    from meshforge.lod.cards import flattened, thin_boxes
-
     target = _target_total(model, opts)
     if target is None or len(model.parts) < 2 or len(level.parts) != len(model.parts):
         return level
