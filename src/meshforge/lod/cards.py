@@ -57,17 +57,14 @@ def thin_boxes(level: Mesh, max_thickness: float) -> list[Card]:
     """
     if level.triangle_count < 12:
         return []
-    from scipy.sparse.csgraph import connected_components
-
     weld = level.weld_map()
-    count = int(weld.max()) + 1
+    labels, count = topology.components(level)
+    piece = labels[level.faces[:, 0]]
+    faces_per = np.bincount(piece, minlength=count)
+    points_per = np.bincount(labels[np.unique(weld, return_index=True)[1]], minlength=count)
     wfaces = weld[level.faces]
-    _, labels = connected_components(topology.adjacency(wfaces, count), directed=False)
-    piece = labels[wfaces[:, 0]]
-    faces_per = np.bincount(piece)
-    points_per = np.bincount(labels)
     cards = []
-    for p in np.flatnonzero((faces_per == 12) & (points_per[: len(faces_per)] == 8)):
+    for p in np.flatnonzero((faces_per == 12) & (points_per == 8)):
         card = _card(level, np.flatnonzero(piece == p), wfaces, max_thickness)
         if card is not None:
             cards.append(card)

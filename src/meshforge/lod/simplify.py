@@ -847,14 +847,8 @@ def _peak_fit(mesh: Mesh, chosen: SimplifyResult, measure: _Measure, free_border
     return chosen
 
 
-def _components(mesh: Mesh) -> tuple[np.ndarray, int]:
-    """``(component per vertex, count)``: pieces of the surface joined through shared positions."""
-    from scipy.sparse.csgraph import connected_components
-
-    weld = mesh.weld_map()
-    count = int(weld.max()) + 1 if mesh.vertex_count else 0
-    _, labels = connected_components(topology.adjacency(weld[mesh.faces], count), directed=False)
-    return labels[weld], int(labels.max()) + 1 if count else 0
+#: ``(piece per vertex, count)`` of a mesh (:func:`meshforge.lod.topology.components`).
+_components = topology.components
 
 
 def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: SimplifyOptions,
@@ -875,7 +869,7 @@ def _without_small_pieces(mesh: Mesh, target_triangles: int, max_error_m: float 
     n, count = mesh.triangle_count, chosen.mesh.triangle_count
     if not 0 < count < n or count > COARSE_TRIANGLES or n > SEARCH_MAX_TRIANGLES or n < 8:
         return chosen
-    piece, pieces = _components(mesh)
+    piece, pieces = measure.prepared.pieces
     if pieces < 2:
         return chosen
     # one pruning collapse names the pieces (its result is not used: validity does not matter here)
@@ -937,7 +931,7 @@ def _with_cards(mesh: Mesh, target_triangles: int, max_error_m: float | None, op
     boxes = thin_boxes(chosen.mesh, 2.0 * CARD_SHARE * far)
     if not boxes:
         return chosen
-    piece, pieces = _components(mesh)
+    piece, pieces = measure.prepared.pieces
     level_piece = piece[chosen.source_vertex[chosen.mesh.faces[:, 0]]]
     cards, flat = [], np.zeros(pieces, dtype=bool)
     for box in boxes:
@@ -981,13 +975,13 @@ class _Prepared:
         self.mesh = mesh
         self._topology: _Topology | None = None
         self._merged: dict[bool, tuple[Mesh, np.ndarray, np.ndarray]] = {}
-        self._pieces: int | None = None
+        self._pieces: tuple[np.ndarray, int] | None = None
 
     @property
-    def pieces(self) -> int:
-        """How many pieces the mesh has (surfaces joined through shared positions)."""
+    def pieces(self) -> tuple[np.ndarray, int]:
+        """``(piece per vertex, count)``: the mesh's surfaces joined through shared positions."""
         if self._pieces is None:
-            self._pieces = _components(self.mesh)[1]
+            self._pieces = _components(self.mesh)
         return self._pieces
 
     def topology(self, closed: bool) -> _Topology:
@@ -1146,7 +1140,7 @@ def _search(mesh: Mesh, target_triangles: int, max_error_m: float | None, opts: 
         if h < best_h:
             best, best_h, pick = res, h, i
     wanted = target_triangles if target_triangles > 0 else best.mesh.triangle_count  # an error target: its count
-    if not opts.regularize and meshopt.has_update() and wanted < REGULAR_PER_PIECE * measure.prepared.pieces:
+    if not opts.regularize and meshopt.has_update() and wanted < REGULAR_PER_PIECE * measure.prepared.pieces[1]:
         # the chosen weighting once more, regularised: kept when closer (the same weighting, no margin)
         chosen, soft = variants[pick]
         even = _simplify_one(mesh, target_triangles, max_error_m, replace(chosen, regularize=True), closed,

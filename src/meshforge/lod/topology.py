@@ -153,6 +153,17 @@ def adjacency(wfaces: np.ndarray, count: int) -> csr_matrix:
     return csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(count, count))
 
 
+def components(mesh) -> tuple[np.ndarray, int]:
+    """``(piece per vertex, count)``: pieces of the surface joined through shared positions
+    (:meth:`Mesh.weld_map`)."""
+    from scipy.sparse.csgraph import connected_components
+
+    weld = mesh.weld_map()
+    count = int(weld.max()) + 1 if mesh.vertex_count else 0
+    _, labels = connected_components(adjacency(weld[mesh.faces], count), directed=False)
+    return labels[weld], int(labels.max()) + 1 if count else 0
+
+
 def grow(mask: np.ndarray, adj: csr_matrix, rings: int) -> np.ndarray:
     """``mask`` (bool per position) grown by ``rings`` rings of neighbours."""
     out = mask.copy()
